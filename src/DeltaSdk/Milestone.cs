@@ -1,0 +1,16 @@
+using NodaTime;
+
+namespace DeltaSdk;
+
+/// <summary>A dated step of a key task.</summary>
+public sealed record Milestone
+{
+    /// <summary>Gets the day the milestone is due.</summary>
+    public required LocalDate DueOn { get; init; }
+
+    /// <summary>Gets what the milestone is.</summary>
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>Gets the day it was reached, when it has been.</summary>
+    public LocalDate? ReachedOn { get; init; }
+}
