@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>How values of one indicator for several regions combine into one value for their union.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<AggregationRule>))]
 public enum AggregationRule
 {
     /// <summary>Add the values (lengths, counts).</summary>

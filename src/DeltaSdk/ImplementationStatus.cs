@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>The implementation state of a key task at a reporting date.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ImplementationStatus>))]
 public enum ImplementationStatus
 {
     /// <summary>Work has not begun; progress is 0%.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>Which way an indicator's values improve.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<IndicatorDirection>))]
 public enum IndicatorDirection
 {
     /// <summary>Larger values are better (for example kilometres of railway).</summary>

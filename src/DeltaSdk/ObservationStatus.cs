@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>How final an observed value is.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ObservationStatus>))]
 public enum ObservationStatus
 {
     /// <summary>Published as final by its source.</summary>

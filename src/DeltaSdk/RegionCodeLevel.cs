@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>The level of the administrative hierarchy that a GB/T 2260 code's digits encode.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RegionCodeLevel>))]
 public enum RegionCodeLevel
 {
     /// <summary>A provincial-level unit (province, municipality, autonomous region): <c>xx0000</c>.</summary>

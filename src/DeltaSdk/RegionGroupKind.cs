@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>What kind of named group of regions a <see cref="RegionGroup"/> is.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RegionGroupKind>))]
 public enum RegionGroupKind
 {
     /// <summary>The whole area a plan covers.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>The administrative kind of a region, as the region table states it.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RegionLevel>))]
 public enum RegionLevel
 {
     /// <summary>A province (省).</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>The granularity of a <see cref="ReportingPeriod"/>, from the longest to the shortest.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ReportingPeriodKind>))]
 public enum ReportingPeriodKind
 {
     /// <summary>A calendar year, written <c>2024</c>.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>How well a fact is supported by its sources, as the compiled fact sheets grade it.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SourceConfidence>))]
 public enum SourceConfidence
 {
     /// <summary>Stated by an official source, or by two or more independent sources that agree.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
+
 namespace DeltaSdk;
 
 /// <summary>How an observed value relates to the true figure, as sources phrase it ("over 7,100 km").</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ValueQualifier>))]
 public enum ValueQualifier
 {
     /// <summary>The figure as stated.</summary>

@@ -1,0 +1,1 @@
+Console.WriteLine("DeltaSdk.Samples.ApiClient: not written yet.");

@@ -1,0 +1,1 @@
+Console.WriteLine("DeltaSdk.Samples.PlanServer: not written yet.");

@@ -1,0 +1,1 @@
+Console.WriteLine("DeltaSdk.Samples.Quickstart: not written yet.");

@@ -1,0 +1,1 @@
+Console.WriteLine("DeltaSdk.Samples.Validate: not written yet.");
