@@ -34,6 +34,7 @@ public static class YangtzeRiverDelta
     private static readonly Lazy<Plan> _plan = new(static () => DeltaJson.ReadPlan(ReadResource(PlanResourceName)));
     private static readonly Lazy<RegionTable> _regions = new(static () => DeltaJson.ReadRegions(ReadResource(RegionsResourceName)));
     private static readonly Lazy<ObservationBatch> _observations = new(static () => DeltaJson.ReadObservations(ReadResource(ObservationsResourceName)));
+    private static readonly Lazy<PlanIndex> _index = new(static () => PlanIndex.Create(ActionPlan2024To2026, Regions));
 
     /// <summary>
     /// Gets the 2024-2026 action plan (id <c>yrd-2024-2026</c>): nine aspects, 165 declared key tasks, the tasks
@@ -53,6 +54,13 @@ public static class YangtzeRiverDelta
     /// <summary>Gets the published observations of the plan's indicators, each with its source.</summary>
     /// <exception cref="DeltaFormatException">The embedded document is damaged (a build defect, not a user error).</exception>
     public static ObservationBatch Observations => _observations.Value;
+
+    /// <summary>
+    /// Gets a query index over <see cref="ActionPlan2024To2026"/> and <see cref="Regions"/>: tasks by aspect, region,
+    /// agency and tag, text search, and region look-ups by code or name (with suggestions for misspelt names).
+    /// </summary>
+    /// <exception cref="DeltaFormatException">An embedded document is damaged (a build defect, not a user error).</exception>
+    public static PlanIndex Index => _index.Value;
 
     /// <summary>Reads an embedded resource of this assembly into memory.</summary>
     /// <param name="name">The manifest resource name.</param>

@@ -57,8 +57,10 @@ public sealed class YangtzeRiverDeltaTests
         var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
             barrier.SignalAndWait();
-            return (Plan: YangtzeRiverDelta.ActionPlan2024To2026, Regions: YangtzeRiverDelta.Regions, Observations: YangtzeRiverDelta.Observations);
+            return (Plan: YangtzeRiverDelta.ActionPlan2024To2026, Regions: YangtzeRiverDelta.Regions, Observations: YangtzeRiverDelta.Observations, Index: YangtzeRiverDelta.Index);
         })));
+
+        Assert.All(reads, read => Assert.Same(reads[0].Index, read.Index));
 
         Assert.All(reads, read => Assert.Same(reads[0].Plan, read.Plan));
         Assert.All(reads, read => Assert.Same(reads[0].Regions, read.Regions));
@@ -75,6 +77,41 @@ public sealed class YangtzeRiverDeltaTests
         Assert.Equal(planJson, DeltaJson.WritePlan(DeltaJson.ReadPlan(planJson)));
         Assert.Equal(regionsJson, DeltaJson.WriteRegions(DeltaJson.ReadRegions(regionsJson)));
         Assert.Equal(observationsJson, DeltaJson.WriteObservations(DeltaJson.ReadObservations(observationsJson)));
+    }
+
+    [Fact]
+    public void Index_is_built_over_the_embedded_plan_and_region_table()
+    {
+        var index = YangtzeRiverDelta.Index;
+
+        Assert.Same(YangtzeRiverDelta.ActionPlan2024To2026, index.Plan);
+        Assert.Same(YangtzeRiverDelta.Regions, index.Regions);
+        Assert.All(Plan.Aspects, aspect => Assert.Equal(aspect.Tasks, index.TasksByAspect(aspect.Id)));
+    }
+
+    [Fact]
+    public void Index_finds_both_Suzhous_by_english_name_and_one_by_each_chinese_name()
+    {
+        var index = YangtzeRiverDelta.Index;
+
+        Assert.Equal(["320500", "341300"], index.FindRegions("Suzhou").Select(static r => r.Code.ToString()));
+        Assert.Equal("320500", Assert.Single(index.FindRegions("苏州")).Code.ToString());
+        Assert.Equal("341300", Assert.Single(index.FindRegions("宿州市")).Code.ToString());
+    }
+
+    [Fact]
+    public void Index_finds_demonstration_zone_tasks_for_its_member_districts_only()
+    {
+        var index = YangtzeRiverDelta.Index;
+        var zoneTasks = Plan.AllTasks.Where(static t => t.RegionGroups.Contains(RegionGroupId.Parse("demonstration-zone"))).ToList();
+
+        Assert.NotEmpty(zoneTasks);
+        foreach (var member in new[] { "310118", "320509", "330421" })
+        {
+            Assert.All(zoneTasks, task => Assert.Contains(task, index.TasksForRegion(RegionCode.Parse(member))));
+        }
+
+        Assert.All(zoneTasks, task => Assert.DoesNotContain(task, index.TasksForRegion(RegionCode.Parse("310117"))));
     }
 
     // ---- the plan ----
