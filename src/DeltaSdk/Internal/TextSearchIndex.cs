@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace DeltaSdk.Internal;
 
 /// <summary>
@@ -11,15 +9,16 @@ namespace DeltaSdk.Internal;
 /// A keyword's candidates are the documents that hold all of its bigrams (or its one character); each candidate
 /// is then checked for the whole keyword, because holding every bigram does not mean holding them in sequence.
 /// Fields are indexed separately so that a keyword never matches across the end of one field and the start of
-/// the next. The index is immutable after construction and safe to read from several threads.
+/// the next. The index is never changed after construction, so its plain dictionaries are safe to read from several
+/// threads (plain rather than frozen: freezing thousands of bigram keys costs more than it saves for this size).
 /// </remarks>
 internal sealed class TextSearchIndex
 {
     private static readonly int[] None = [];
 
     private readonly string[][] _fields;
-    private readonly FrozenDictionary<char, int[]> _characters;
-    private readonly FrozenDictionary<uint, int[]> _bigrams;
+    private readonly Dictionary<char, int[]> _characters;
+    private readonly Dictionary<uint, int[]> _bigrams;
 
     /// <summary>Initializes a new instance over <paramref name="documents"/>; a document's position is its number.</summary>
     /// <param name="documents">The fields of each document, not yet normalized; <see langword="null"/> fields are skipped.</param>
@@ -54,8 +53,8 @@ internal sealed class TextSearchIndex
         }
 
         // Documents are visited in order, so every posting list is already ascending and free of repeats.
-        _characters = characters.ToFrozenDictionary(static p => p.Key, static p => p.Value.ToArray());
-        _bigrams = bigrams.ToFrozenDictionary(static p => p.Key, static p => p.Value.ToArray());
+        _characters = characters.ToDictionary(static p => p.Key, static p => p.Value.ToArray());
+        _bigrams = bigrams.ToDictionary(static p => p.Key, static p => p.Value.ToArray());
     }
 
     /// <summary>Gets the number of documents.</summary>
