@@ -74,7 +74,7 @@ internal static class DeltaFormatErrors
             {
                 foreach (var name in target.Names)
                 {
-                    if (!objectInfo.Properties.Any(p => p.Name == name))
+                    if (!objectInfo.Properties.Any(p => p.Name == name && IsWire(p)))
                     {
                         return Make(UnknownProperty(objectInfo, path + JsonPaths.Property(name)), path + JsonPaths.Property(name), target.Line, target.Column);
                     }
@@ -117,9 +117,12 @@ internal static class DeltaFormatErrors
             return $"The property \"{name}\" is not part of the format, and strict reading refuses unknown properties.";
         }
 
-        var known = string.Join(", ", parent.Properties.Where(static p => !p.IsExtensionData).Select(static p => "\"" + p.Name + "\""));
+        var known = string.Join(", ", parent.Properties.Where(IsWire).Select(static p => "\"" + p.Name + "\""));
         return $"The property \"{name}\" is not part of {Article(WireDescriptions.FriendlyName(parent.Type))} object, and strict reading refuses unknown properties; expected one of {known}.";
     }
+
+    /// <summary>Whether a contract property is a member of the format (not extension data, not [JsonIgnore]d).</summary>
+    internal static bool IsWire(JsonPropertyInfo property) => !property.IsExtensionData && (property.Get is not null || property.Set is not null);
 
     private static string Article(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
 
@@ -188,6 +191,12 @@ internal static class DeltaFormatErrors
 
         public void Run()
         {
+            if (_target is null && _utf8.TrimStart(" \t\r\n"u8).IsEmpty)
+            {
+                Problem = new("The document is empty; expected a JSON object.", "$", 0, 0);
+                return;
+            }
+
             var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { MaxDepth = 100_000 });
             while (true)
             {
@@ -195,11 +204,6 @@ internal static class DeltaFormatErrors
                 {
                     if (!reader.Read())
                     {
-                        if (_frames.Count == 0 && reader.BytesConsumed == 0 && _target is null)
-                        {
-                            Problem = new("The document is empty; expected a JSON object.", "$", 0, 0);
-                        }
-
                         return;
                     }
                 }
@@ -263,7 +267,7 @@ internal static class DeltaFormatErrors
             _valueType = null;
             if (frame.Info is { Kind: JsonTypeInfoKind.Object } info)
             {
-                var property = info.Properties.FirstOrDefault(p => p.Name == name && !p.IsExtensionData);
+                var property = info.Properties.FirstOrDefault(p => p.Name == name && IsWire(p));
                 if (property is null)
                 {
                     _valueUnknown = _options.Strict;
@@ -317,11 +321,6 @@ internal static class DeltaFormatErrors
 
                 _frames.Add(new Frame { IsArray = reader.TokenType == JsonTokenType.StartArray, PathLength = _path.Length, Info = info, IsTarget = isTarget });
             }
-            else if (isTarget)
-            {
-                return false;
-            }
-
             return true;
         }
 

@@ -17,9 +17,6 @@ internal static class DeltaJsonContract
 {
     private static readonly ConcurrentDictionary<(bool Strict, int MaxDepth), JsonSerializerOptions> Cache = new();
 
-    /// <summary>Gets the lenient options with the default depth: the shared <see cref="DeltaJson.Options"/>.</summary>
-    public static JsonSerializerOptions Lenient { get; } = For(strict: false, DeltaJsonReaderOptions.DefaultMaxDepth);
-
     /// <summary>Gets the writer options every canonical document is written with.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new()
     {
@@ -33,6 +30,10 @@ internal static class DeltaJsonContract
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = DeltaJsonReaderOptions.DefaultMaxDepth,
     };
+
+    // Declared after WriterOptions on purpose: static initializers run in order, and Create reads WriterOptions.
+    /// <summary>Gets the lenient options with the default depth: the shared <see cref="DeltaJson.Options"/>.</summary>
+    public static JsonSerializerOptions Lenient { get; } = For(strict: false, DeltaJsonReaderOptions.DefaultMaxDepth);
 
     public static JsonSerializerOptions For(DeltaJsonReaderOptions options) => For(options.Strict, options.MaxDepth);
 

@@ -78,6 +78,15 @@ internal static class DeltaJsonSchema
         }
 
         var type = context.TypeInfo.Type;
+
+        // The exporter leaves "items" out when the element type has a custom converter (identifiers): put it back.
+        if (context.TypeInfo is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } elementType } && schema is JsonObject array && array["items"] is null
+            && ForType(elementType, DeltaJsonContract.Lenient.GetTypeInfo(elementType)) is { } items)
+        {
+            array["items"] = items;
+            return array;
+        }
+
         var underlying = Nullable.GetUnderlyingType(type);
         if (ForType(underlying ?? type, context.TypeInfo) is not { } refined)
         {
@@ -87,6 +96,10 @@ internal static class DeltaJsonSchema
         if (underlying is not null)
         {
             refined["type"] = new JsonArray((string)refined["type"]!, "null");
+            if (refined["enum"] is JsonArray values)
+            {
+                values.Add(null);
+            }
         }
 
         return refined;

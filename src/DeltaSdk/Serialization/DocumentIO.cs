@@ -9,11 +9,14 @@ internal static class DocumentIO
 {
     private const int InitialStreamBuffer = 16 * 1024;
 
+    /// <summary>Gets the UTF-8 byte order mark, which readers skip.</summary>
+    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static T Read<T>(ReadOnlySpan<byte> utf8, DeltaJsonReaderOptions? options)
         where T : class
     {
         options ??= DeltaJsonReaderOptions.Default;
-        if (utf8.StartsWith("\xEF\xBB\xBF"u8))
+        if (utf8.StartsWith(Utf8Bom))
         {
             utf8 = utf8[3..];
         }

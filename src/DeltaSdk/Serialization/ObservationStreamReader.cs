@@ -124,7 +124,7 @@ internal sealed class ObservationStreamReader : IDisposable
         if (!_bomChecked && (_end >= 3 || _final))
         {
             _bomChecked = true;
-            if (_buffer.AsSpan(0, _end).StartsWith("\xEF\xBB\xBF"u8))
+            if (_buffer.AsSpan(0, _end).StartsWith(DocumentIO.Utf8Bom))
             {
                 _start = 3;
             }
@@ -239,7 +239,7 @@ internal sealed class ObservationStreamReader : IDisposable
                 default:
                     if (_options.Strict)
                     {
-                        var known = string.Join(", ", _batchInfo.Properties.Where(static p => !p.IsExtensionData).Select(static p => "\"" + p.Name + "\""));
+                        var known = string.Join(", ", _batchInfo.Properties.Where(DeltaFormatErrors.IsWire).Select(static p => "\"" + p.Name + "\""));
                         throw new DeltaJsonException($"The property \"{name}\" is not part of an observation batch object, and strict reading refuses unknown properties; expected one of {known}.");
                     }
 
