@@ -133,8 +133,13 @@ internal static class JsonDocumentReader
         }
         catch (JsonException exception)
         {
-            var path = property is null ? "$" : IsPlainName(property) ? "$." + property : "$['" + property.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-            context.ReportAt(DeltaRules.JsonSyntax, path, exception.LineNumber, exception.BytePositionInLine, exception.Message);
+            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), exception.LineNumber, exception.BytePositionInLine, exception.Message);
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is transcoded, and says so with this exception.
+            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), null, null, exception.Message);
             return null;
         }
 
@@ -200,6 +205,11 @@ internal static class JsonDocumentReader
         var minor = dot < 0 ? "0" : formatVersion[(dot + 1)..];
         return major == SupportedMajorVersion && minor.Length > 0 && minor.All(char.IsAsciiDigit);
     }
+
+    private static string PathOf(string? property)
+        => property is null ? "$"
+            : IsPlainName(property) ? "$." + property
+            : "$['" + property.Replace("'", "\\'", StringComparison.Ordinal) + "']";
 
     private static bool IsPlainName(string name) => name.Length > 0 && name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
 
