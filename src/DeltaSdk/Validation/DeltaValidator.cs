@@ -75,7 +75,7 @@ public sealed class DeltaValidator
     {
         ArgumentNullException.ThrowIfNull(regions);
         var context = new ValidationContext(_settings, DocumentKind.RegionTable, null, regions);
-        ValidateRegions(RegionIndex.Build(regions), context);
+        ValidateRegions(RegionLookup.Build(regions), context);
         return context.ToReport(DocumentKind.RegionTable);
     }
 
@@ -102,7 +102,7 @@ public sealed class DeltaValidator
     {
         ArgumentNullException.ThrowIfNull(report);
         var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
-        ValidateReport(report, plan is null ? null : PlanIndex.Build(plan), context);
+        ValidateReport(report, plan is null ? null : PlanLookup.Build(plan), context);
         return context.ToReport(DocumentKind.ProgressReport);
     }
 
@@ -119,7 +119,7 @@ public sealed class DeltaValidator
         ArgumentNullException.ThrowIfNull(reports);
         var list = reports as IReadOnlyList<ProgressReport?> ?? [.. reports];
         var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
-        var index = plan is null ? null : PlanIndex.Build(plan);
+        var index = plan is null ? null : PlanLookup.Build(plan);
         for (var i = 0; i < list.Count; i++)
         {
             var report = list[i];
@@ -176,13 +176,13 @@ public sealed class DeltaValidator
                 ValidatePlan(p, regions, context);
                 break;
             case RegionTable table:
-                ValidateRegions(RegionIndex.Build(table), context);
+                ValidateRegions(RegionLookup.Build(table), context);
                 break;
             case ObservationBatch batch:
                 ValidateObservations(batch, plan, regions, context);
                 break;
             case ProgressReport report:
-                ValidateReport(report, plan is null ? null : PlanIndex.Build(plan), context);
+                ValidateReport(report, plan is null ? null : PlanLookup.Build(plan), context);
                 break;
         }
 
@@ -216,8 +216,8 @@ public sealed class DeltaValidator
 
     private void ValidatePlan(Plan plan, RegionTable? regions, ValidationContext context)
     {
-        var regionIndex = regions is null ? null : RegionIndex.Build(regions);
-        PlanChecker.Check(PlanIndex.Build(plan), regionIndex, context);
+        var regionIndex = regions is null ? null : RegionLookup.Build(regions);
+        PlanChecker.Check(PlanLookup.Build(plan), regionIndex, context);
         RunCustom(_settings.PlanRules, plan, context);
         if (regionIndex is not null)
         {
@@ -227,7 +227,7 @@ public sealed class DeltaValidator
         }
     }
 
-    private void ValidateRegions(RegionIndex index, ValidationContext context)
+    private void ValidateRegions(RegionLookup index, ValidationContext context)
     {
         RegionTableChecker.Check(index, context);
         RunCustom(_settings.RegionTableRules, index.Table, context);
@@ -235,11 +235,11 @@ public sealed class DeltaValidator
 
     private void ValidateObservations(ObservationBatch batch, Plan? plan, RegionTable? regions, ValidationContext context)
     {
-        ObservationBatchChecker.Check(batch, plan is null ? null : PlanIndex.Build(plan), regions is null ? null : RegionIndex.Build(regions), context);
+        ObservationBatchChecker.Check(batch, plan is null ? null : PlanLookup.Build(plan), regions is null ? null : RegionLookup.Build(regions), context);
         RunCustom(_settings.ObservationBatchRules, batch, context);
     }
 
-    private void ValidateReport(ProgressReport report, PlanIndex? plan, ValidationContext context)
+    private void ValidateReport(ProgressReport report, PlanLookup? plan, ValidationContext context)
     {
         ProgressReportChecker.Check(report, new EntityPath("$"), plan, context);
         RunCustom(_settings.ProgressReportRules, report, context);

@@ -3,7 +3,7 @@ namespace DeltaSdk.Validation;
 /// <summary>The built-in observation rules, in one pass over the batch plus one more for summed indicators.</summary>
 internal static class ObservationBatchChecker
 {
-    public static void Check(ObservationBatch batch, PlanIndex? plan, RegionIndex? regions, ValidationContext context)
+    public static void Check(ObservationBatch batch, PlanLookup? plan, RegionLookup? regions, ValidationContext context)
     {
         if (batch.Plan is { } planId)
         {
@@ -120,7 +120,7 @@ internal static class ObservationBatchChecker
     }
 
     /// <summary>DLT6009: a summed indicator with values for both a region and a region containing it in one period.</summary>
-    private static void NestedRegionsInSums(System.Collections.Immutable.ImmutableArray<Observation> observations, PlanIndex plan, Dictionary<ObservationKey, int> seen, ValidationContext context)
+    private static void NestedRegionsInSums(System.Collections.Immutable.ImmutableArray<Observation> observations, PlanLookup plan, Dictionary<ObservationKey, int> seen, ValidationContext context)
     {
         // Few distinct regions occur, so their ancestor codes are worked out once each.
         var ancestors = new Dictionary<RegionCode, (RegionCode? Prefecture, RegionCode? Province)>();

@@ -7,11 +7,11 @@ namespace DeltaSdk.Validation;
 internal sealed class PlanChecker
 {
     private readonly Plan _plan;
-    private readonly PlanIndex _index;
-    private readonly RegionIndex? _regions;
+    private readonly PlanLookup _index;
+    private readonly RegionLookup? _regions;
     private readonly ValidationContext _context;
 
-    private PlanChecker(PlanIndex index, RegionIndex? regions, ValidationContext context)
+    private PlanChecker(PlanLookup index, RegionLookup? regions, ValidationContext context)
     {
         _plan = index.Plan;
         _index = index;
@@ -19,7 +19,7 @@ internal sealed class PlanChecker
         _context = context;
     }
 
-    public static void Check(PlanIndex index, RegionIndex? regions, ValidationContext context)
+    public static void Check(PlanLookup index, RegionLookup? regions, ValidationContext context)
         => new PlanChecker(index, regions, context).Run();
 
     private void Run()

@@ -5,7 +5,7 @@ namespace DeltaSdk.Validation;
 /// <summary>The built-in progress report rules, for one report or a sequence of them.</summary>
 internal static class ProgressReportChecker
 {
-    public static void Check(ProgressReport report, in EntityPath path, PlanIndex? plan, ValidationContext context)
+    public static void Check(ProgressReport report, in EntityPath path, PlanLookup? plan, ValidationContext context)
     {
         if (report.Plan.IsEmpty)
         {
@@ -112,7 +112,7 @@ internal static class ProgressReportChecker
         }
     }
 
-    private static void Dates(ProgressReport report, in EntityPath path, PlanIndex? plan, ValidationContext context)
+    private static void Dates(ProgressReport report, in EntityPath path, PlanLookup? plan, ValidationContext context)
     {
         var reportedOn = report.ReportedOn;
         if (plan is not null && plan.HasValidPeriod && (reportedOn < plan.Plan.StartDate || reportedOn > plan.Plan.EndDate))

@@ -3,7 +3,7 @@ namespace DeltaSdk.Validation;
 /// <summary>The built-in region table rules: codes, names, levels, the parent chain and group membership.</summary>
 internal static class RegionTableChecker
 {
-    public static void Check(RegionIndex index, ValidationContext context)
+    public static void Check(RegionLookup index, ValidationContext context)
     {
         var table = index.Table;
         foreach (var duplicate in index.Duplicates)
@@ -22,7 +22,7 @@ internal static class RegionTableChecker
         }
     }
 
-    private static void Region(Region? region, int i, RegionIndex index, ValidationContext context)
+    private static void Region(Region? region, int i, RegionLookup index, ValidationContext context)
     {
         var path = new EntityPath("$.regions[{0}]", i);
         if (region is null)
@@ -77,7 +77,7 @@ internal static class RegionTableChecker
         _ => codeLevel == RegionCodeLevel.County,
     };
 
-    private static void Group(RegionGroup? group, int g, RegionIndex index, ValidationContext context)
+    private static void Group(RegionGroup? group, int g, RegionLookup index, ValidationContext context)
     {
         var path = new EntityPath("$.groups[{0}]", g);
         if (group is null)

@@ -1,9 +1,9 @@
 namespace DeltaSdk.Validation;
 
 /// <summary>The region table's codes and group identifiers in dictionaries; the first of two equal keys wins.</summary>
-internal sealed class RegionIndex
+internal sealed class RegionLookup
 {
-    private RegionIndex(RegionTable table)
+    private RegionLookup(RegionTable table)
     {
         Table = table;
         Regions = new Dictionary<RegionCode, int>(table.Regions.Length);
@@ -18,9 +18,9 @@ internal sealed class RegionIndex
 
     public List<Duplicate> Duplicates { get; } = [];
 
-    public static RegionIndex Build(RegionTable table)
+    public static RegionLookup Build(RegionTable table)
     {
-        var index = new RegionIndex(table);
+        var index = new RegionLookup(table);
         for (var i = 0; i < table.Regions.Length; i++)
         {
             var region = table.Regions[i];

@@ -4,9 +4,9 @@ namespace DeltaSdk.Validation;
 /// The plan's identifiers in dictionaries, built once per validation so that every reference resolves in constant
 /// time. The first of two equal identifiers wins; the later ones are listed in <see cref="Duplicates"/>.
 /// </summary>
-internal sealed class PlanIndex
+internal sealed class PlanLookup
 {
-    private PlanIndex(Plan plan)
+    private PlanLookup(Plan plan)
     {
         Plan = plan;
         var taskCount = 0;
@@ -38,9 +38,9 @@ internal sealed class PlanIndex
     /// <summary>Gets a value indicating whether the plan period is a real interval, so that "inside the period" means something.</summary>
     public bool HasValidPeriod => Plan.EndDate >= Plan.StartDate;
 
-    public static PlanIndex Build(Plan plan)
+    public static PlanLookup Build(Plan plan)
     {
-        var index = new PlanIndex(plan);
+        var index = new PlanLookup(plan);
         for (var a = 0; a < plan.Aspects.Length; a++)
         {
             var aspect = plan.Aspects[a];
