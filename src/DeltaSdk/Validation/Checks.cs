@@ -5,7 +5,10 @@ namespace DeltaSdk.Validation;
 /// <summary>Checks shared by several document types: names, sources and numeric values.</summary>
 internal static class Checks
 {
-    /// <summary>DLT1012: a required name has non-blank text in both Simplified Chinese and English.</summary>
+    /// <summary>
+    /// DLT1012 and DLT1016: a required name has non-blank text in Simplified Chinese and English. A name known in one
+    /// language only is a warning: sources do not always give both, and data is never made up to fill the gap.
+    /// </summary>
     public static void Name(ValidationContext context, LocalizedText? name, in PathRef path)
     {
         var hasChinese = !string.IsNullOrWhiteSpace(name?.Chinese);
@@ -15,10 +18,14 @@ internal static class Checks
             return;
         }
 
-        var missing = !hasChinese && !hasEnglish
-            ? $"{LocalizedText.SimplifiedChinese}, {LocalizedText.English}"
-            : hasChinese ? LocalizedText.English : LocalizedText.SimplifiedChinese;
-        context.Report(DeltaRules.MissingName, path, null, missing);
+        if (!hasChinese && !hasEnglish)
+        {
+            context.Report(DeltaRules.MissingName, path, null, $"{LocalizedText.SimplifiedChinese}, {LocalizedText.English}");
+        }
+        else
+        {
+            context.Report(DeltaRules.NameInOneLanguage, path, null, hasChinese ? LocalizedText.English : LocalizedText.SimplifiedChinese);
+        }
     }
 
     /// <summary>DLT7001-DLT7003 for a list of sources at <c>&lt;entity&gt;.sources</c>.</summary>

@@ -80,10 +80,10 @@ public static class DeltaRules
         "'{0}' is already used at {1}.",
         "'{0}' 已在 {1} 处使用。");
 
-    /// <summary>Gets the rule <c>DLT1012</c>: a required name lacks a text in Simplified Chinese or English.</summary>
+    /// <summary>Gets the rule <c>DLT1012</c>: a required name has no text in either Simplified Chinese or English.</summary>
     public static RuleDescriptor MissingName { get; } = Rule(
         "DLT1012", RuleCategory.Structure, DiagnosticSeverity.Error,
-        "Name missing in a required language", "缺少必需语言的名称",
+        "Name missing", "缺少名称",
         "The name needs a non-blank text for {0}.",
         "名称需要 {0} 的非空文本。");
 
@@ -107,6 +107,13 @@ public static class DeltaRules
         "Region level disagrees with its code", "地区级别与代码不符",
         "Level '{0}' does not fit code {1}: provinces and municipalities have codes ending in 0000, cities codes ending in 00, districts, counties and county-level cities codes ending in neither.",
         "级别 '{0}' 与代码 {1} 不符：省和直辖市的代码以 0000 结尾，地级市以 00 结尾，区、县和县级市则都不是。");
+
+    /// <summary>Gets the rule <c>DLT1016</c>: a required name is given in only one of Simplified Chinese and English.</summary>
+    public static RuleDescriptor NameInOneLanguage { get; } = Rule(
+        "DLT1016", RuleCategory.Structure, DiagnosticSeverity.Warning,
+        "Name in one language only", "名称仅有一种语言",
+        "The name has no text for {0}: add it from a source, or as a translation marked as such.",
+        "名称缺少 {0} 文本：请依据来源补充，或补充译文并注明为译文。");
 
     /// <summary>Gets the rule <c>DLT2001</c>: a task names an aspect the plan does not have.</summary>
     public static RuleDescriptor UnknownAspect { get; } = Rule(
@@ -385,7 +392,7 @@ public static class DeltaRules
     public static ImmutableArray<RuleDescriptor> All { get; } =
     [
         JsonSyntax, InvalidDocument, UnknownDocumentKind, UnrecognizedSchema, UnsupportedFormatVersion, MalformedIdentifier, NullElement,
-        MissingIdentifier, DuplicateIdentifier, MissingName, AspectOrdinalOutOfSequence, ObservationTargetNotSingle, RegionLevelMismatch,
+        MissingIdentifier, DuplicateIdentifier, MissingName, AspectOrdinalOutOfSequence, ObservationTargetNotSingle, RegionLevelMismatch, NameInOneLanguage,
         UnknownAspect, TaskAspectMismatch, UnknownRegion, UnknownRegionGroup, UnknownAgency, UnknownIndicator, UnknownTask, PlanMismatch,
         RegionParentMismatch,
         PlanPeriodInverted, TimeFrameInverted, TimeFrameOutsidePlan, MilestonesOutOfOrder, MilestoneOutsideTimeFrame, ReportOutsidePlanPeriod,
