@@ -54,9 +54,12 @@ public sealed class DeltaValidator
     /// <summary>Gets every rule this validator can report: the built-in ones, then those of the custom rules.</summary>
     public ImmutableArray<RuleDescriptor> Descriptors { get; }
 
-    /// <summary>Validates a plan and, when given, its region table, against which region and region-group references are resolved.</summary>
+    /// <summary>Validates a plan, resolving its region and region-group references against its region table when given.</summary>
     /// <param name="plan">The plan.</param>
-    /// <param name="regions">The region table; without it, region references are not checked. Its own diagnostics have <see cref="Diagnostic.Document"/> set to <see cref="DocumentKind.RegionTable"/>.</param>
+    /// <param name="regions">
+    /// The region table; without it, region references are not checked. The table is a reference here, not checked
+    /// itself: validate it with <see cref="Validate(RegionTable)"/>.
+    /// </param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
     public ValidationReport Validate(Plan plan, RegionTable? regions = null)
@@ -219,12 +222,6 @@ public sealed class DeltaValidator
         var regionIndex = regions is null ? null : RegionLookup.Build(regions);
         PlanChecker.Check(PlanLookup.Build(plan), regionIndex, context);
         RunCustom(_settings.PlanRules, plan, context);
-        if (regionIndex is not null)
-        {
-            context.Document = DocumentKind.RegionTable;
-            ValidateRegions(regionIndex, context);
-            context.Document = DocumentKind.Plan;
-        }
     }
 
     private void ValidateRegions(RegionLookup index, ValidationContext context)

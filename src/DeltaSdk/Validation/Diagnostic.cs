@@ -23,9 +23,6 @@ public sealed record Diagnostic
     /// <summary>Gets what is wrong and, where it helps, how to fix it, in the language the validator was set up with.</summary>
     public required string Message { get; init; }
 
-    /// <summary>Gets the document <see cref="Path"/> points into; it matters when a plan is validated together with its region table.</summary>
-    public DocumentKind Document { get; init; }
-
     /// <summary>Gets the offending value in its canonical text form, when one value is at fault.</summary>
     public string? Value { get; init; }
 

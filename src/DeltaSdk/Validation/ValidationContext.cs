@@ -100,7 +100,6 @@ public sealed class ValidationContext
             Severity = severity,
             Path = path.Render(),
             Message = rule.FormatMessage(_settings.Language, messageArguments),
-            Document = Document,
             Value = value,
             HelpLink = rule.HelpLink,
             LineNumber = lineNumber,
