@@ -45,7 +45,7 @@ internal sealed class ObservationBatchChecker
 
         var observations = batch.Observations;
         var seen = new Dictionary<ObservationKey, int>(observations.Length);
-        var summed = new List<SummedObservation>();
+        var anySummedRegion = false;
         var today = _context.Today;
 
         // Batches usually run indicator by indicator: remembering the last one saves most lookups.
@@ -104,18 +104,18 @@ internal sealed class ObservationBatchChecker
                     var first = new PathRef("$.observations[{0}]", a: seen[key]).Render();
                     _context.Report(DeltaRules.DuplicateObservation, path.Self, where, id, where, period, first);
                 }
-                else if (info.Summed && (target & 1) == 0)
+                else
                 {
-                    summed.Add(new SummedObservation(i, indicator, target >> 1));
+                    anySummedRegion |= info.Summed && (target & 1) == 0;
                 }
             }
 
             Checks.Source(_context, observation.Source, path.At(".source"), required: true);
         }
 
-        if (summed.Count > 0 && !_context.IsSuppressed(DeltaRules.OverlappingSummedObservations))
+        if (anySummedRegion && !_context.IsSuppressed(DeltaRules.OverlappingSummedObservations))
         {
-            NestedRegionsInSums(observations, summed, seen);
+            NestedRegionsInSums(observations, seen);
         }
     }
 
@@ -193,7 +193,8 @@ internal sealed class ObservationBatchChecker
     }
 
     /// <summary>DLT6009: a summed indicator with values for both a region and a region containing it in one period.</summary>
-    private void NestedRegionsInSums(ImmutableArray<Observation> observations, List<SummedObservation> summed, Dictionary<ObservationKey, int> seen)
+    /// <remarks>A second pass rather than a list kept from the first: numbering again costs less than storing a million entries.</remarks>
+    private void NestedRegionsInSums(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
     {
         // The closest containing region that the batch also observes, per region number: worked out once each.
         var containers = new int[_regionCodes.Count];
@@ -211,15 +212,30 @@ internal sealed class ObservationBatchChecker
             }
         }
 
-        foreach (var (index, indicator, region) in summed)
+        var lastId = default(IndicatorId);
+        var indicator = -1;
+        for (var i = 0; i < observations.Length; i++)
         {
-            var container = containers[region];
-            if (container < 0)
+            var observation = observations[i];
+            if (observation is not { Region: { IsEmpty: false } code, Indicator.IsEmpty: false, Period.IsEmpty: false } || observation.RegionGroup.HasValue)
             {
                 continue;
             }
 
-            var observation = observations[index];
+            if (indicator < 0 || observation.Indicator != lastId)
+            {
+                lastId = observation.Indicator;
+                indicator = _indicatorNumbers[lastId];
+            }
+
+            var region = _regionNumbers[code];
+            var container = containers[region];
+            if (!_indicators[indicator].Summed || container < 0 || seen[new ObservationKey(indicator, region << 1, observation.Period)] != i)
+            {
+                // Not summed, nothing around it observed, or a duplicate (reported already as DLT6005).
+                continue;
+            }
+
             var found = seen.ContainsKey(new ObservationKey(indicator, container << 1, observation.Period));
             if (!found && _regionCodes[container].CodeLevel == RegionCodeLevel.Prefectural
                 && _regionNumbers.TryGetValue(_regionCodes[container].Province, out var province))
@@ -231,12 +247,10 @@ internal sealed class ObservationBatchChecker
 
             if (found)
             {
-                _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", index), _regionCodes[region].ToString(), observation.Indicator, _regionCodes[region], observation.Period, _regionCodes[container]);
+                _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), code.ToString(), observation.Indicator, code, observation.Period, _regionCodes[container]);
             }
         }
     }
 
     private readonly record struct IndicatorInfo(Indicator? Definition, bool Summed);
-
-    private readonly record struct SummedObservation(int Index, int Indicator, int Region);
 }
