@@ -17,6 +17,8 @@ internal static class ServerJson
     public static void Apply(JsonSerializerOptions target)
     {
         target.PropertyNamingPolicy = Options.PropertyNamingPolicy;
+        target.PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive;
+        target.NumberHandling = Options.NumberHandling;
         target.DefaultIgnoreCondition = Options.DefaultIgnoreCondition;
         target.RespectNullableAnnotations = Options.RespectNullableAnnotations;
         target.RespectRequiredConstructorParameters = Options.RespectRequiredConstructorParameters;
