@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DeltaSdk.Serialization;
@@ -27,7 +28,8 @@ internal static class ServerJson
             target.Converters.Add(converter);
         }
 
-        target.TypeInfoResolverChain.Insert(0, DeltaJsonContext.Default);
+        target.Encoder = Options.Encoder;
+        target.TypeInfoResolverChain.Insert(0, DeltaJson.Options.TypeInfoResolver!);
         target.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
         if (!target.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Any())
         {
@@ -37,7 +39,8 @@ internal static class ServerJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false };
+        // Bodies are JSON, never HTML: Chinese text stays readable (3 bytes a character rather than a 6-byte \u escape).
+        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.TypeInfoResolverChain.Add(ServerJsonContext.Default);
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();

@@ -45,14 +45,16 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Filters_combine()
     {
-        var filter = new TaskFilter { Aspect = SyntheticPlanData.AspectOf(1), Keywords = ["even"], Regions = [SyntheticPlanData.Shanghai] };
+        var shanghai = Plan.AllTasks.Where(static t => t.Regions.Contains(SyntheticPlanData.Shanghai)).Select(static t => t.Code).ToList();
+        var filter = new TaskFilter { Aspect = SyntheticPlanData.AspectOf(1), Keywords = ["even"], Codes = [.. shanghai] };
         var page = (await Store.ListTasksAsync(PlanId, filter, null, 100))!;
-        var expected = Plan.AllTasks.Where(static t => t.Aspect == SyntheticPlanData.AspectOf(1) && t.Tags.Contains("even") && t.Regions.Contains(SyntheticPlanData.Shanghai)).Select(static t => t.Code);
+        var expected = Plan.AllTasks.Where(t => t.Aspect == SyntheticPlanData.AspectOf(1) && t.Tags.Contains("even") && shanghai.Contains(t.Code)).Select(static t => t.Code);
         Assert.NotEmpty(page.Items);
         Assert.Equal(expected, page.Items.Select(static t => t.Task.Code));
 
-        var groups = (await Store.ListTasksAsync(PlanId, new TaskFilter { Regions = [], RegionGroups = [SyntheticPlanData.DemoZone] }, null, 100))!;
-        Assert.Equal(Plan.AllTasks.Where(static t => t.RegionGroups.Contains(SyntheticPlanData.DemoZone)).Select(static t => t.Code), groups.Items.Select(static t => t.Task.Code));
+        Assert.Empty((await Store.ListTasksAsync(PlanId, new TaskFilter { Codes = [] }, null, 100))!.Items);
+        var keywords = (await Store.ListTasksAsync(PlanId, new TaskFilter { Keywords = ["rail", "铁路"] }, null, 100))!;
+        Assert.Equal(Plan.AllTasks.Where(static t => t.Title.EnglishText!.Contains("rail", StringComparison.Ordinal)).Select(static t => t.Code), keywords.Items.Select(static t => t.Task.Code));
     }
 
     [Fact]
