@@ -96,10 +96,18 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var result = await ListAsync(() => store.ListTasksAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
-        return result.Problem
-            ?? (result.Page is { } tasks
-                ? ETags.ConditionalJson(context.Request, new ItemPage<KeyTask> { Items = [.. tasks.Items.Select(static t => t.Task)], NextPageToken = page.NextToken(tasks.Continuation) })
-                : PlanNotFound(id));
+        if (result.Problem is not null)
+        {
+            return result.Problem;
+        }
+
+        if (result.Page is not { } tasks)
+        {
+            return PlanNotFound(id);
+        }
+
+        var (body, etag) = TaskJsonCache.WritePage([.. tasks.Items.Select(static t => t.Task)], page.NextToken(tasks.Continuation));
+        return ETags.Conditional(context.Request, body, etag);
     }
 
     public async Task<IResult> GetTaskAsync(HttpContext context, string planId, string code)
@@ -115,7 +123,7 @@ internal sealed partial class PlanApiHandlers(
             return TaskNotFound(id, taskCode);
         }
 
-        return ETags.Conditional(context.Request, ServerJson.Serialize(task.Task), ETags.ForVersion(task.Version));
+        return ETags.Conditional(context.Request, TaskJsonCache.Get(task.Task).Json, ETags.ForVersion(task.Version));
     }
 
     public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, int? pageSize, string? pageToken)

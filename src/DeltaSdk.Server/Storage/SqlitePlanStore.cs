@@ -81,7 +81,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             using var command = connection.CreateCommand();
             var sql = new StringBuilder(
                 """
-                SELECT t.ordinal, t.document, t.version, p.document
+                SELECT t.ordinal, t.code, t.version, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.ordinal > $after
                 """);
@@ -138,7 +138,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     lastOrdinal = reader.GetInt64(0);
                     items.Add(new StoredTask
                     {
-                        Task = Deserialize<KeyTask>(reader.GetString(1)),
+                        Task = snapshot.Task(planId, reader.GetString(1)),
                         Version = reader.GetInt64(2),
                         LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
                     });
@@ -152,14 +152,14 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
             command.CommandText =
                 """
-                SELECT t.document, t.version, p.document
+                SELECT t.code, t.version, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.code = $code
                 """;
@@ -175,7 +175,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
                 return new StoredTask
                 {
-                    Task = Deserialize<KeyTask>(reader.GetString(0)),
+                    Task = snapshot.Task(planId, reader.GetString(0)),
                     Version = reader.GetInt64(1),
                     LatestReport = reader.IsDBNull(2) ? null : Deserialize<ProgressReport>(reader.GetString(2)),
                 };
@@ -823,5 +823,18 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         IReadOnlyDictionary<PlanId, Plan> Plans,
         IReadOnlyList<PlanSummary> PlanSummaries,
         RegionTable Regions,
-        IReadOnlyList<Indicator> Indicators);
+        IReadOnlyList<Indicator> Indicators)
+    {
+        // Tasks are read-only after seeding: rows name them and the plans already in memory hold them, so a page
+        // costs no JSON parsing and hands out the same task instances every time (which the server's JSON cache relies on).
+        private readonly Dictionary<(PlanId, string), KeyTask> _tasks = Plans.Values
+            .SelectMany(static p => p.AllTasks.Select(t => (Key: (p.Id, t.Code.ToString()), Task: t)))
+            .DistinctBy(static x => x.Key)
+            .ToDictionary(static x => x.Key, static x => x.Task);
+
+        public KeyTask Task(PlanId plan, string code)
+            => _tasks.TryGetValue((plan, code), out var task)
+                ? task
+                : throw new InvalidDataException($"The database lists task '{code}' of plan '{plan}', which the stored plan document does not hold.");
+    }
 }
