@@ -75,7 +75,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             return null;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -153,7 +153,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
         var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -189,7 +189,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             if (!await TaskExistsAsync(connection, null, planId, code, cancellationToken).ConfigureAwait(false))
@@ -234,7 +234,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -254,7 +254,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(respond);
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: the write lock is taken before the version is read, so no other writer can slip in between.
@@ -375,7 +375,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             return null;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -441,7 +441,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
 
         var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -496,17 +496,20 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (forWriting)
+            {
+                // In WAL mode NORMAL loses no committed transaction when the process crashes, only on power loss.
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-            // In WAL mode NORMAL loses no committed transaction when the process crashes, only on power loss.
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -548,7 +551,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using (var wal = connection.CreateCommand())
@@ -635,7 +638,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     {
         var plans = new List<Plan>();
         RegionTable regions;
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using (var command = connection.CreateCommand())
