@@ -47,7 +47,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         // The plan is a document of the canonical format: DeltaJson writes it, with its header.
-        var body = Encoding.UTF8.GetBytes(DeltaJson.WritePlan(plan));
+        var body = DeltaJson.WritePlanToUtf8Bytes(plan);
         return ETags.Conditional(context.Request, body, ETags.ForContent(body));
     }
 
@@ -194,19 +194,14 @@ internal sealed partial class PlanApiHandlers(
             return bodyProblem;
         }
 
-        ProgressReport? report;
+        ProgressReport report;
         try
         {
-            report = JsonSerializer.Deserialize(body.Span, ServerJson.TypeInfo<ProgressReport>());
+            report = DeltaJson.ReadProgressReport(body.Span);
         }
-        catch (JsonException exception)
+        catch (DeltaFormatException exception)
         {
             return Unreadable(exception.Path, exception.Message);
-        }
-
-        if (report is null)
-        {
-            return Unreadable("$", "Expected a progress report object, found null.");
         }
 
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
