@@ -31,7 +31,7 @@ internal sealed partial class PlanApiHandlers(
     public async Task<IResult> ListPlansAsync(HttpContext context)
     {
         var plans = await store.ListPlansAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = plans });
+        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = [.. plans] });
     }
 
     public async Task<IResult> GetPlanAsync(HttpContext context, string planId)
@@ -63,8 +63,7 @@ internal sealed partial class PlanApiHandlers(
             return PlanNotFound(id);
         }
 
-        var aspects = plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From).ToList();
-        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = aspects });
+        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = [.. plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From)] });
     }
 
     public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, int? pageSize, string? pageToken)
@@ -267,7 +266,7 @@ internal sealed partial class PlanApiHandlers(
 
         var filter = new RegionFilter { Level = levelValue, Parent = parentCode };
         var result = await ListAsync(async () => (StorePage<Region>?)await store.ListRegionsAsync(filter, page.Continuation, page.Size, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
-        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = result.Page!.Items, NextPageToken = page.NextToken(result.Page.Continuation) });
+        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = [.. result.Page!.Items], NextPageToken = page.NextToken(result.Page.Continuation) });
     }
 
     public async Task<IResult> ListRegionGroupsAsync(HttpContext context)
@@ -279,7 +278,7 @@ internal sealed partial class PlanApiHandlers(
     public async Task<IResult> ListIndicatorsAsync(HttpContext context)
     {
         var indicators = await store.ListIndicatorsAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = indicators });
+        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = [.. indicators] });
     }
 
     public async Task<IResult> ListObservationsAsync(HttpContext context, string indicatorId, string? region, string? regionGroup, string? from, string? to, int? pageSize, string? pageToken)
@@ -303,7 +302,7 @@ internal sealed partial class PlanApiHandlers(
         var result = await ListAsync(() => store.ListObservationsAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
         return result.Problem
             ?? (result.Page is { } observations
-                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = observations.Items, NextPageToken = page.NextToken(observations.Continuation) })
+                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = [.. observations.Items], NextPageToken = page.NextToken(observations.Continuation) })
                 : IndicatorNotFound(id));
     }
 

@@ -41,7 +41,7 @@ public sealed class ProgressRollupTests
         Assert.Null(unassigned.Name);
         Assert.Equal(Plan.UnassignedTasks.Length, unassigned.CataloguedTaskCount);
         Assert.Null(unassigned.PercentCompleteMean);
-        Assert.Equal(Plan.Aspects.Length + 1, summary.Aspects.Count);
+        Assert.Equal(Plan.Aspects.Length + 1, summary.Aspects.Length);
     }
 
     [Fact]
