@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace DeltaSdk.Server.Http;
+
+/// <summary>Shapes the generated OpenAPI document so that it describes the wire contract and is stable across runs.</summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string ApiKeyScheme = "ApiKey";
+
+    private const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // Types written by the model's own converters: the schema generator sees no properties in them, so say what the wire holds.
+    private static readonly Dictionary<Type, (string? Format, string? Pattern)> StringTypes = new()
+    {
+        [typeof(LocalDate)] = ("date", null),
+        [typeof(Instant)] = ("date-time", null),
+        [typeof(ReportingPeriod)] = (null, "^[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$"),
+        [typeof(RegionCode)] = (null, "^[1-9][0-9]{5}$"),
+        [typeof(TaskCode)] = (null, "^[A-Z0-9]+([.-][A-Z0-9]+)*$"),
+        [typeof(PlanId)] = (null, SlugPattern),
+        [typeof(AspectId)] = (null, SlugPattern),
+        [typeof(AgencyId)] = (null, SlugPattern),
+        [typeof(IndicatorId)] = (null, SlugPattern),
+        [typeof(RegionGroupId)] = (null, SlugPattern),
+    };
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer(static (document, _, _) =>
+        {
+            document.Info.Title = "DeltaSdk Plan API";
+            document.Info.Version = "v1";
+            document.Info.Description = "The Plan API of the Three-Year Action Plan for the Integrated Development of the Yangtze River Delta (2024-2026): plans, key tasks, progress reports, regions and indicators, in the canonical DeltaSdk JSON format. Errors are RFC 9457 problem documents; every response carries X-Request-Id.";
+
+            // The server's own address differs on every test run and every deployment; clients bring their own.
+            document.Servers?.Clear();
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthorizer.HeaderName,
+                Description = "An API key with write rights; needed by every POST.",
+            };
+            return Task.CompletedTask;
+        });
+
+        options.AddOperationTransformer(static (operation, context, _) =>
+        {
+            if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] });
+            }
+
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                if (parameter is OpenApiParameter { In: ParameterLocation.Header } header && header.Name == "If-Match")
+                {
+                    // Declared optional so that the handler, not the binder, answers a missing one (428 rather than 400).
+                    header.Required = true;
+                    header.Description = "The task's current ETag, from GET of the task. Missing: 428; stale: 412.";
+                }
+                else if (parameter is OpenApiParameter { In: ParameterLocation.Header } key && key.Name == PlanApiHandlers.IdempotencyKeyHeader)
+                {
+                    key.Description = "Makes a retried POST safe: the same key with the same request returns the first response (with Idempotent-Replayed: true); with a different request, 422 idempotency_key_reused.";
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+
+        options.AddSchemaTransformer(static (schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (StringTypes.TryGetValue(type, out var wire))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Format = wire.Format;
+                schema.Pattern = wire.Pattern;
+            }
+            else if (type == typeof(LocalizedText))
+            {
+                schema.Type = JsonSchemaType.Object;
+                schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+            else if (type.IsEnum)
+            {
+                // The model's enum converter writes camelCase member names; the generator cannot see through it.
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(static n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+            }
+
+            // Documents (plan, observation batch, progress report) start with the format header.
+            if (schema.Properties is { } properties)
+            {
+                if (properties.ContainsKey("$schema"))
+                {
+                    properties["$schema"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "The document's JSON Schema (optional on input)." };
+                }
+
+                if (properties.ContainsKey("formatVersion"))
+                {
+                    properties["formatVersion"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^1\\.[0-9]+$", Description = "The format version: \"1.0\" (any 1.x is read)." };
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+}
