@@ -168,13 +168,7 @@ internal static class FastRead
             return null;
         }
 
-        // As System.Text.Json's own Uri converter: relative or absolute.
-        if (!Uri.TryCreate(String(ref reader), UriKind.RelativeOrAbsolute, out var uri))
-        {
-            Fallback();
-        }
-
-        return uri;
+        return UriCache.Read(ref reader);
     }
 
     public static T Enum<T>(ref Utf8JsonReader reader, CamelCaseEnumConverter<T> converter, JsonSerializerOptions options)
