@@ -51,15 +51,16 @@ public sealed class DeltaClientOptions
 
     /// <summary>
     /// Gets or sets the longest one attempt (request, response headers and body) may take before it is abandoned
-    /// and, if retries remain, retried. Default: <see cref="DefaultAttemptTimeout"/>. Must be positive and not more
-    /// than <see cref="OverallTimeout"/>.
+    /// and, if retries remain, retried. Default: <see cref="DefaultAttemptTimeout"/>. Must be positive, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit; <see cref="OverallTimeout"/> still bounds the whole call.
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
 
     /// <summary>
     /// Gets or sets the longest a whole operation (every attempt and every wait between them) may take; it then
     /// fails with a <see cref="DeltaTransportException"/> whose <see cref="DeltaTransportException.IsTimeout"/> is
-    /// <see langword="true"/>. Default: <see cref="DefaultOverallTimeout"/>. Must be positive.
+    /// <see langword="true"/>. Default: <see cref="DefaultOverallTimeout"/>. Must be positive, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit (the caller's token then decides).
     /// </summary>
     public TimeSpan OverallTimeout { get; set; } = DefaultOverallTimeout;
 

@@ -34,11 +34,6 @@ internal sealed class DeltaClientOptionsValidator : IValidateOptions<DeltaClient
 
         CheckTimeout(failures, prefix + "AttemptTimeout", options.AttemptTimeout);
         CheckTimeout(failures, prefix + "OverallTimeout", options.OverallTimeout);
-        if (options.OverallTimeout != Timeout.InfiniteTimeSpan && (options.AttemptTimeout == Timeout.InfiniteTimeSpan || options.AttemptTimeout > options.OverallTimeout))
-        {
-            failures.Add($"{prefix}AttemptTimeout ({options.AttemptTimeout}) must not exceed OverallTimeout ({options.OverallTimeout}).");
-        }
-
         if (options.MaxRetries is < 0 or > DeltaClientOptions.MaxRetriesLimit)
         {
             failures.Add($"{prefix}MaxRetries is {options.MaxRetries}; it must be between 0 and {DeltaClientOptions.MaxRetriesLimit}.");
