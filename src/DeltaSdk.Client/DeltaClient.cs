@@ -30,6 +30,9 @@ public class DeltaClient
     /// <summary>The name of the <see cref="HttpClient"/> the client uses through <see cref="IHttpClientFactory"/>: <c>DeltaSdk.Client</c>.</summary>
     public const string HttpClientName = "DeltaSdk.Client";
 
+    /// <summary>The largest page size the server accepts: 200.</summary>
+    public const int MaxPageSize = 200;
+
     private static readonly ActivitySource ActivitySource = new(ActivitySourceName, typeof(DeltaClient).Assembly.GetName().Version?.ToString());
 
     private readonly IDeltaApi _api = null!;
@@ -82,7 +85,7 @@ public class DeltaClient
     /// <param name="planId">The plan.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The aspects in order, fetched page by page as they are enumerated.</returns>
-    public virtual IAsyncEnumerable<Aspect> ListAspectsAsync(PlanId planId, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<AspectSummary> ListAspectsAsync(PlanId planId, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         return EnumerateAsync((token, ct) => GetAspectsPageAsync(planId, token, ct), cancellationToken);
@@ -93,10 +96,21 @@ public class DeltaClient
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public virtual async Task<Page<Aspect>> GetAspectsPageAsync(PlanId planId, string? pageToken = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Page<AspectSummary>> GetAspectsPageAsync(PlanId planId, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         return (await SendAsync("ListAspects", (planId, pageToken), static (api, s, ct) => api.GetAspectsAsync(s.planId, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Gets a plan's progress roll-up: declared against catalogued tasks, tasks by latest status, mean percent complete, per aspect.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The roll-up.</returns>
+    /// <exception cref="DeltaApiException">The plan does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<PlanProgressSummary> GetPlanSummaryAsync(PlanId planId, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        return (await SendAsync("GetPlanSummary", planId, static (api, id, ct) => api.GetSummaryAsync(id, ct), cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Lists a plan's key tasks that match a query, following the pages.</summary>
@@ -117,7 +131,7 @@ public class DeltaClient
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="TaskQuery.MaxPageSize"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="MaxPageSize"/>.</exception>
     public virtual async Task<Page<KeyTask>> GetTasksPageAsync(PlanId planId, TaskQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
@@ -152,20 +166,22 @@ public class DeltaClient
     {
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
-        return EnumerateAsync((token, ct) => GetProgressPageAsync(planId, code, token, ct), cancellationToken);
+        return EnumerateAsync((token, ct) => GetProgressPageAsync(planId, code, null, token, ct), cancellationToken);
     }
 
     /// <summary>Gets one page of the progress reports of a key task.</summary>
     /// <param name="planId">The plan.</param>
     /// <param name="code">The task's code.</param>
+    /// <param name="pageSize">Reports per page, 1 to <see cref="MaxPageSize"/>; <see langword="null"/> for the server's default.</param>
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public virtual async Task<Page<ProgressReport>> GetProgressPageAsync(PlanId planId, TaskCode code, string? pageToken = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Page<ProgressReport>> GetProgressPageAsync(PlanId planId, TaskCode code, int? pageSize = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
-        return (await SendAsync("ListProgress", (planId, code, pageToken), static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+        CheckPageSize(pageSize);
+        return (await SendAsync("ListProgress", (planId, code, pageSize, pageToken), static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, s.pageSize, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>
@@ -214,25 +230,29 @@ public class DeltaClient
         return new Versioned<ProgressReport>(stored, RequireETag(etag, "PostProgress"));
     }
 
-    /// <summary>Lists regions, optionally of one level or under one parent.</summary>
-    /// <param name="level">Only regions of this level, or <see langword="null"/> for all.</param>
-    /// <param name="parent">Only the regions directly under this one, or <see langword="null"/> for all.</param>
+    /// <summary>Lists regions, parents before children, optionally of one level or under one parent.</summary>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all regions.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The regions, fetched page by page as they are enumerated.</returns>
-    public virtual IAsyncEnumerable<Region> ListRegionsAsync(RegionLevel? level = null, RegionCode? parent = null, CancellationToken cancellationToken = default)
-        => EnumerateAsync((token, ct) => GetRegionsPageAsync(level, parent, null, token, ct), cancellationToken);
+    public virtual IAsyncEnumerable<Region> ListRegionsAsync(RegionQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetRegionsPageAsync(query, token, ct), cancellationToken);
+    }
 
     /// <summary>Gets one page of regions.</summary>
-    /// <param name="level">Only regions of this level, or <see langword="null"/> for all.</param>
-    /// <param name="parent">Only the regions directly under this one, or <see langword="null"/> for all.</param>
-    /// <param name="pageSize">Regions per page, 1 to 200; <see langword="null"/> for the server's default.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all regions.</param>
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public virtual async Task<Page<Region>> GetRegionsPageAsync(RegionLevel? level = null, RegionCode? parent = null, int? pageSize = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Page<Region>> GetRegionsPageAsync(RegionQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
-        CheckPageSize(pageSize);
-        return (await SendAsync("ListRegions", (level, parent, pageSize, pageToken), static (api, s, ct) => api.GetRegionsAsync(s.level, s.parent, s.pageSize, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+        CheckPageSize(query?.PageSize);
+        return (await SendAsync(
+            "ListRegions",
+            (query, pageToken),
+            static (api, s, ct) => api.GetRegionsAsync(s.query?.Level, s.query?.Parent, s.query?.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Lists the region groups (the plan's named sets of regions).</summary>
@@ -261,34 +281,33 @@ public class DeltaClient
     public virtual async Task<Page<Indicator>> GetIndicatorsPageAsync(string? pageToken = null, CancellationToken cancellationToken = default)
         => (await SendAsync("ListIndicators", pageToken, static (api, token, ct) => api.GetIndicatorsAsync(token, ct), cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>Lists the observations of an indicator, optionally for one region and within a span of periods.</summary>
+    /// <summary>Lists the observations of an indicator that match a query, by period.</summary>
     /// <param name="indicatorId">The indicator.</param>
-    /// <param name="region">Only observations of this region, or <see langword="null"/> for all.</param>
-    /// <param name="from">Only observations of periods that start on or after this one starts, or <see langword="null"/>.</param>
-    /// <param name="to">Only observations of periods that end on or before this one ends, or <see langword="null"/>.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all observations.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The observations, fetched page by page as they are enumerated.</returns>
-    public virtual IAsyncEnumerable<Observation> ListObservationsAsync(IndicatorId indicatorId, RegionCode? region = null, ReportingPeriod? from = null, ReportingPeriod? to = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<Observation> ListObservationsAsync(IndicatorId indicatorId, ObservationQuery? query = null, CancellationToken cancellationToken = default)
     {
         Check(indicatorId.IsEmpty, nameof(indicatorId));
-        return EnumerateAsync((token, ct) => GetObservationsPageAsync(indicatorId, region, from, to, token, ct), cancellationToken);
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetObservationsPageAsync(indicatorId, query, token, ct), cancellationToken);
     }
 
-    /// <summary>Gets one page of the observations of an indicator.</summary>
+    /// <summary>Gets one page of the observations of an indicator that match a query.</summary>
     /// <param name="indicatorId">The indicator.</param>
-    /// <param name="region">Only observations of this region, or <see langword="null"/> for all.</param>
-    /// <param name="from">Only observations of periods that start on or after this one starts, or <see langword="null"/>.</param>
-    /// <param name="to">Only observations of periods that end on or before this one ends, or <see langword="null"/>.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all observations.</param>
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public virtual async Task<Page<Observation>> GetObservationsPageAsync(IndicatorId indicatorId, RegionCode? region = null, ReportingPeriod? from = null, ReportingPeriod? to = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>) or the server failed.</exception>
+    public virtual async Task<Page<Observation>> GetObservationsPageAsync(IndicatorId indicatorId, ObservationQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         Check(indicatorId.IsEmpty, nameof(indicatorId));
+        CheckPageSize(query?.PageSize);
         return (await SendAsync(
             "ListObservations",
-            (indicatorId, region, from, to, pageToken),
-            static (api, s, ct) => api.GetObservationsAsync(s.indicatorId, s.region, s.from, s.to, s.pageToken, ct),
+            (indicatorId, query, pageToken),
+            static (api, s, ct) => api.GetObservationsAsync(s.indicatorId, s.query?.Region, s.query?.RegionGroup, s.query?.From, s.query?.To, s.query?.PageSize, s.pageToken, ct),
             cancellationToken).ConfigureAwait(false)).Value;
     }
 
@@ -300,9 +319,12 @@ public class DeltaClient
     /// <param name="batch">The observations.</param>
     /// <param name="idempotencyKey">The idempotency key; <see langword="null"/> for a new random one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The batch as stored.</returns>
-    /// <exception cref="DeltaApiException">The batch is invalid (<c>422</c>), the API key is missing or wrong, or the server failed.</exception>
-    public virtual async Task<ObservationBatch> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    /// <returns>How many observations were added and how many stored ones (same region or group and period) replaced.</returns>
+    /// <exception cref="DeltaApiException">
+    /// The batch is invalid (<c>422</c>, see <see cref="DeltaApiException.Diagnostics"/>), the API key is missing or
+    /// wrong (<c>401</c>/<c>403</c>), the indicator does not exist (<c>404</c>) or the server failed.
+    /// </exception>
+    public virtual async Task<ObservationWriteResult> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         Check(indicatorId.IsEmpty, nameof(indicatorId));
         ArgumentNullException.ThrowIfNull(batch);
@@ -439,7 +461,7 @@ public class DeltaClient
         if (pageSize is { } size)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(pageSize));
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(size, TaskQuery.MaxPageSize, nameof(pageSize));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize, nameof(pageSize));
         }
     }
 

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace DeltaSdk.Client;
 
-/// <summary>A plan as listed by <c>GET /v1/plans</c>: its identity and size, without its aspects and tasks.</summary>
+/// <summary>A plan as listed by <c>GET /v1/plans</c>: its identity, period and size, without its aspects and tasks.</summary>
 public sealed record PlanSummary
 {
     /// <summary>Gets the plan's identifier.</summary>
@@ -21,5 +21,5 @@ public sealed record PlanSummary
     public int? DeclaredTaskCount { get; init; }
 
     /// <summary>Gets the number of key tasks the server holds for the plan.</summary>
-    public int? CataloguedTaskCount { get; init; }
+    public required int CataloguedTaskCount { get; init; }
 }

@@ -14,6 +14,7 @@ namespace DeltaSdk.Client.Internal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DeltaProblemDetails))]
+[JsonSerializable(typeof(StatusCounts))]
 internal sealed partial class DeltaClientJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the options of the wire format: <see cref="DeltaJson.Options"/> plus the client's types, not indented.</summary>

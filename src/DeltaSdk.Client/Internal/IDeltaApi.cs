@@ -19,7 +19,10 @@ internal interface IDeltaApi
     Task<IApiResponse<Plan>> GetPlanAsync(PlanId planId, CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/aspects")]
-    Task<IApiResponse<Page<Aspect>>> GetAspectsAsync(PlanId planId, string? pageToken, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<AspectSummary>>> GetAspectsAsync(PlanId planId, string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/summary")]
+    Task<IApiResponse<PlanProgressSummary>> GetSummaryAsync(PlanId planId, CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks")]
     Task<IApiResponse<Page<KeyTask>>> GetTasksAsync(
@@ -36,7 +39,7 @@ internal interface IDeltaApi
     Task<IApiResponse<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks/{code}/progress")]
-    Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, string? pageToken, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, int? pageSize, string? pageToken, CancellationToken cancellationToken);
 
     [Post("/v1/plans/{planId}/tasks/{code}/progress")]
     Task<IApiResponse<ProgressReport>> PostProgressAsync(
@@ -65,13 +68,15 @@ internal interface IDeltaApi
     Task<IApiResponse<Page<Observation>>> GetObservationsAsync(
         IndicatorId indicatorId,
         [Query(TreatAsString = true)] RegionCode? region,
+        [Query(TreatAsString = true)] RegionGroupId? regionGroup,
         [Query(TreatAsString = true)] ReportingPeriod? from,
         [Query(TreatAsString = true)] ReportingPeriod? to,
+        int? pageSize,
         string? pageToken,
         CancellationToken cancellationToken);
 
     [Post("/v1/indicators/{indicatorId}/observations")]
-    Task<IApiResponse<ObservationBatch>> PostObservationsAsync(
+    Task<IApiResponse<ObservationWriteResult>> PostObservationsAsync(
         IndicatorId indicatorId,
         [Body] ObservationBatch batch,
         [Header(DeltaHeaders.IdempotencyKey)] string idempotencyKey,

@@ -1,98 +1,55 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 
 namespace DeltaSdk.Client.Internal;
 
-/// <summary>
-/// Reads and writes <see cref="PlanSummary"/>; hand-written for the reason given on <see cref="PageJsonConverter{T}"/>.
-/// Members are read with the core's metadata (identifiers, localized text, NodaTime dates), unknown ones skipped.
-/// </summary>
+/// <summary>Reads and writes <see cref="PlanSummary"/> (see <see cref="WireJson"/> for why by hand); unknown members are skipped.</summary>
 internal sealed class PlanSummaryJsonConverter : JsonConverter<PlanSummary>
 {
+    private const string What = "plan summary";
+
     public override PlanSummary Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a plan summary object, found {reader.TokenType}.");
-        }
-
+        WireJson.ExpectObject(ref reader, "a " + What);
         PlanId? id = null;
         LocalizedText? title = null;
-        LocalDate? start = null;
-        LocalDate? end = null;
-        int? declared = null;
-        int? catalogued = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        LocalDate? start = null, end = null;
+        int? declared = null, catalogued = null;
+        while (WireJson.NextProperty(ref reader, out var name))
         {
-            var name = reader.GetString();
-            reader.Read();
             switch (name)
             {
-                case "id":
-                    id = Read<PlanId>(ref reader, options);
-                    break;
-                case "title":
-                    title = Read<LocalizedText>(ref reader, options);
-                    break;
-                case "startDate":
-                    start = Read<LocalDate>(ref reader, options);
-                    break;
-                case "endDate":
-                    end = Read<LocalDate>(ref reader, options);
-                    break;
-                case "declaredTaskCount":
-                    declared = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
-                    break;
-                case "cataloguedTaskCount":
-                    catalogued = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                case "id": id = WireJson.Read<PlanId>(ref reader, options); break;
+                case "title": title = WireJson.Read<LocalizedText>(ref reader, options); break;
+                case "startDate": start = WireJson.Read<LocalDate>(ref reader, options); break;
+                case "endDate": end = WireJson.Read<LocalDate>(ref reader, options); break;
+                case "declaredTaskCount": declared = WireJson.ReadInt32(ref reader); break;
+                case "cataloguedTaskCount": catalogued = WireJson.ReadInt32(ref reader); break;
+                default: reader.Skip(); break;
             }
         }
 
         return new PlanSummary
         {
-            Id = id ?? throw Missing("id"),
-            Title = title ?? throw Missing("title"),
-            StartDate = start ?? throw Missing("startDate"),
-            EndDate = end ?? throw Missing("endDate"),
+            Id = id ?? throw WireJson.Missing(What, "id"),
+            Title = title ?? throw WireJson.Missing(What, "title"),
+            StartDate = start ?? throw WireJson.Missing(What, "startDate"),
+            EndDate = end ?? throw WireJson.Missing(What, "endDate"),
             DeclaredTaskCount = declared,
-            CataloguedTaskCount = catalogued,
+            CataloguedTaskCount = catalogued ?? throw WireJson.Missing(What, "cataloguedTaskCount"),
         };
     }
 
     public override void Write(Utf8JsonWriter writer, PlanSummary value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("id");
-        JsonSerializer.Serialize(writer, value.Id, Info<PlanId>(options));
-        writer.WritePropertyName("title");
-        JsonSerializer.Serialize(writer, value.Title, Info<LocalizedText>(options));
-        writer.WritePropertyName("startDate");
-        JsonSerializer.Serialize(writer, value.StartDate, Info<LocalDate>(options));
-        writer.WritePropertyName("endDate");
-        JsonSerializer.Serialize(writer, value.EndDate, Info<LocalDate>(options));
-        if (value.DeclaredTaskCount is { } declared)
-        {
-            writer.WriteNumber("declaredTaskCount", declared);
-        }
-
-        if (value.CataloguedTaskCount is { } catalogued)
-        {
-            writer.WriteNumber("cataloguedTaskCount", catalogued);
-        }
-
+        WireJson.Write(writer, "id", value.Id, options);
+        WireJson.Write(writer, "title", value.Title, options);
+        WireJson.Write(writer, "startDate", value.StartDate, options);
+        WireJson.Write(writer, "endDate", value.EndDate, options);
+        WireJson.WriteIfPresent(writer, "declaredTaskCount", value.DeclaredTaskCount);
+        writer.WriteNumber("cataloguedTaskCount", value.CataloguedTaskCount);
         writer.WriteEndObject();
     }
-
-    private static T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        => JsonSerializer.Deserialize(ref reader, Info<T>(options)) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
-
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-
-    private static JsonException Missing(string name) => new($"The plan summary has no '{name}'.");
 }
