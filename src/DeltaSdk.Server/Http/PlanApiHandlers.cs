@@ -1,0 +1,469 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DeltaSdk.Serialization;
+using DeltaSdk.Server.Contracts;
+using DeltaSdk.Server.Storage;
+using DeltaSdk.Server.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+
+namespace DeltaSdk.Server.Http;
+
+/// <summary>The request handlers of the Plan API v1; <see cref="PlanApiEndpoints"/> maps them to routes.</summary>
+internal sealed partial class PlanApiHandlers(
+    IPlanStore store,
+    IOptions<DeltaServerOptions> options,
+    ApiKeyAuthorizer authorizer,
+    IRequestValidator validator,
+    IClock clock,
+    ILogger<PlanApiHandlers> logger)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const int MaxIdempotencyKeyLength = 255;
+
+    private readonly DeltaServerOptions _options = options.Value;
+
+    public async Task<IResult> ListPlansAsync(HttpContext context)
+    {
+        var plans = await store.ListPlansAsync(context.RequestAborted).ConfigureAwait(false);
+        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = plans });
+    }
+
+    public async Task<IResult> GetPlanAsync(HttpContext context, string planId)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem))
+        {
+            return problem;
+        }
+
+        if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
+        {
+            return PlanNotFound(id);
+        }
+
+        // The plan is a document of the canonical format: DeltaJson writes it, with its header.
+        var body = Encoding.UTF8.GetBytes(DeltaJson.WritePlan(plan));
+        return ETags.Conditional(context.Request, body, ETags.ForContent(body));
+    }
+
+    public async Task<IResult> ListAspectsAsync(HttpContext context, string planId)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem))
+        {
+            return problem;
+        }
+
+        if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
+        {
+            return PlanNotFound(id);
+        }
+
+        var aspects = plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From).ToList();
+        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = aspects });
+    }
+
+    public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, int? pageSize, string? pageToken)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParse<AspectId>(aspect, "aspect", out var aspectId, out problem)
+            || !QueryValues.TryParse<RegionCode>(region, "region", out var regionCode, out problem)
+            || !QueryValues.TryParseEnum<ImplementationStatus>(status, "status", out var statusValue, out problem))
+        {
+            return problem;
+        }
+
+        var keywords = (q ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, string.Join(' ', keywords));
+        if (!PageRequest.TryCreate(pageSize, pageToken, queryKey, _options, out var page, out problem))
+        {
+            return problem;
+        }
+
+        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = [.. keywords] };
+        if (regionCode is { } code)
+        {
+            filter = RegionScopes.Apply(filter, code, await store.GetRegionTableAsync(context.RequestAborted).ConfigureAwait(false));
+        }
+
+        var result = await ListAsync(() => store.ListTasksAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
+        return result.Problem
+            ?? (result.Page is { } tasks
+                ? ETags.ConditionalJson(context.Request, new ItemPage<KeyTask> { Items = [.. tasks.Items.Select(static t => t.Task)], NextPageToken = page.NextToken(tasks.Continuation) })
+                : PlanNotFound(id));
+    }
+
+    public async Task<IResult> GetTaskAsync(HttpContext context, string planId, string code)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
+        {
+            return problem;
+        }
+
+        if (await store.GetTaskAsync(id, taskCode, context.RequestAborted).ConfigureAwait(false) is not { } task)
+        {
+            return TaskNotFound(id, taskCode);
+        }
+
+        return ETags.Conditional(context.Request, ServerJson.Serialize(task.Task), ETags.ForVersion(task.Version));
+    }
+
+    public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, int? pageSize, string? pageToken)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem)
+            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "progress", id, taskCode), _options, out var page, out problem))
+        {
+            return problem;
+        }
+
+        var result = await ListAsync(() => store.ListProgressAsync(id, taskCode, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
+        return result.Problem
+            ?? (result.Page is { } reports
+                ? ETags.ConditionalJson(context.Request, new ItemPage<ProgressReport> { Items = [.. reports.Items.Select(static r => r.Report)], NextPageToken = page.NextToken(reports.Continuation) })
+                : TaskNotFound(id, taskCode));
+    }
+
+    public async Task<IResult> GetProgressAsync(HttpContext context, string planId, string code, long reportId)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
+        {
+            return problem;
+        }
+
+        if (await store.GetProgressAsync(id, taskCode, reportId, context.RequestAborted).ConfigureAwait(false) is not { } report)
+        {
+            return ProblemResult.NotFound(string.Create(CultureInfo.InvariantCulture, $"Task '{taskCode}' of plan '{id}' has no progress report {reportId}."));
+        }
+
+        return ETags.ConditionalJson(context.Request, report.Report);
+    }
+
+    public async Task<IResult> PostProgressAsync(HttpContext context, string planId, string code)
+    {
+        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
+        {
+            return problem;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        if (await store.GetPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
+        {
+            return PlanNotFound(id);
+        }
+
+        if (await store.GetTaskAsync(id, taskCode, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return TaskNotFound(id, taskCode);
+        }
+
+        if (!TryReadIfMatch(context.Request, out var expectedVersion, out problem)
+            || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
+        {
+            return problem;
+        }
+
+        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        ProgressReport? report;
+        try
+        {
+            report = JsonSerializer.Deserialize(body.Span, ServerJson.TypeInfo<ProgressReport>());
+        }
+        catch (JsonException exception)
+        {
+            return Unreadable(exception.Path, exception.Message);
+        }
+
+        if (report is null)
+        {
+            return Unreadable("$", "Expected a progress report object, found null.");
+        }
+
+        var diagnostics = validator.ValidateProgress(report, plan, taskCode);
+        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverities.Error))
+        {
+            return Invalid(diagnostics);
+        }
+
+        var recorded = report with { RecordedAt = clock.GetCurrentInstant() };
+        var idempotency = Idempotency(context, caller, idempotencyKey, body.Span);
+        var basePath = context.Request.PathBase + context.Request.Path;
+        var outcome = await store.AppendProgressAsync(
+            recorded,
+            expectedVersion,
+            idempotency,
+            appended => new IdempotentResponse
+            {
+                StatusCode = StatusCodes.Status201Created,
+                Body = ServerJson.Serialize(appended.Report.Report),
+                Location = string.Create(CultureInfo.InvariantCulture, $"{basePath}/{appended.Report.Id}"),
+                ETag = ETags.ForVersion(appended.TaskVersion),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (outcome.Outcome == WriteOutcome.Written)
+        {
+            LogProgressRecorded(logger, id, taskCode, report.Status);
+        }
+
+        return outcome.Outcome == WriteOutcome.VersionMismatch
+            ? new ProblemResult(
+                StatusCodes.Status412PreconditionFailed,
+                ProblemCodes.PreconditionFailed,
+                $"Task '{taskCode}' has changed since it was read (it is now at {ETags.ForVersion(outcome.CurrentVersion ?? 0)}): read the task and its progress again, then retry with its new ETag.")
+            : ToResult(outcome, () => TaskNotFound(id, taskCode));
+    }
+
+    public async Task<IResult> GetSummaryAsync(HttpContext context, string planId)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem))
+        {
+            return problem;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        if (await store.GetPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan
+            || await store.ListTasksAsync(id, TaskFilter.All, null, int.MaxValue, cancellationToken).ConfigureAwait(false) is not { } tasks)
+        {
+            return PlanNotFound(id);
+        }
+
+        return ETags.ConditionalJson(context.Request, ProgressRollup.Build(plan, tasks.Items));
+    }
+
+    public async Task<IResult> ListRegionsAsync(HttpContext context, string? level, string? parent, int? pageSize, string? pageToken)
+    {
+        if (!QueryValues.TryParseEnum<RegionLevel>(level, "level", out var levelValue, out var problem)
+            || !QueryValues.TryParse<RegionCode>(parent, "parent", out var parentCode, out problem)
+            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "regions", levelValue, parentCode), _options, out var page, out problem))
+        {
+            return problem;
+        }
+
+        var filter = new RegionFilter { Level = levelValue, Parent = parentCode };
+        var result = await ListAsync(async () => (StorePage<Region>?)await store.ListRegionsAsync(filter, page.Continuation, page.Size, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = result.Page!.Items, NextPageToken = page.NextToken(result.Page.Continuation) });
+    }
+
+    public async Task<IResult> ListRegionGroupsAsync(HttpContext context)
+    {
+        var table = await store.GetRegionTableAsync(context.RequestAborted).ConfigureAwait(false);
+        return ETags.ConditionalJson(context.Request, new ItemPage<RegionGroup> { Items = table.Groups });
+    }
+
+    public async Task<IResult> ListIndicatorsAsync(HttpContext context)
+    {
+        var indicators = await store.ListIndicatorsAsync(context.RequestAborted).ConfigureAwait(false);
+        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = indicators });
+    }
+
+    public async Task<IResult> ListObservationsAsync(HttpContext context, string indicatorId, string? region, string? regionGroup, string? from, string? to, int? pageSize, string? pageToken)
+    {
+        if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
+            || !QueryValues.TryParse<RegionCode>(region, "region", out var regionCode, out problem)
+            || !QueryValues.TryParse<RegionGroupId>(regionGroup, "regionGroup", out var groupId, out problem)
+            || !QueryValues.TryParse<ReportingPeriod>(from, "from", out var fromPeriod, out problem)
+            || !QueryValues.TryParse<ReportingPeriod>(to, "to", out var toPeriod, out problem)
+            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "observations", id, regionCode, groupId, fromPeriod, toPeriod), _options, out var page, out problem))
+        {
+            return problem;
+        }
+
+        if (fromPeriod is { } f && toPeriod is { } t && f.Start > t.End)
+        {
+            return ProblemResult.BadRequest($"from ({f}) starts after to ({t}) ends.");
+        }
+
+        var filter = new ObservationFilter { Region = regionCode, RegionGroup = groupId, From = fromPeriod, To = toPeriod };
+        var result = await ListAsync(() => store.ListObservationsAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
+        return result.Problem
+            ?? (result.Page is { } observations
+                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = observations.Items, NextPageToken = page.NextToken(observations.Continuation) })
+                : IndicatorNotFound(id));
+    }
+
+    public async Task<IResult> PostObservationsAsync(HttpContext context, string indicatorId)
+    {
+        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
+            || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
+        {
+            return problem;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var indicators = await store.ListIndicatorsAsync(cancellationToken).ConfigureAwait(false);
+        if (indicators.FirstOrDefault(i => i.Id == id) is not { } indicator)
+        {
+            return IndicatorNotFound(id);
+        }
+
+        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        ObservationBatch batch;
+        try
+        {
+            batch = DeltaJson.ReadObservations(body.Span);
+        }
+        catch (DeltaFormatException exception)
+        {
+            return Unreadable(exception.Path, exception.Message);
+        }
+
+        var regions = await store.GetRegionTableAsync(cancellationToken).ConfigureAwait(false);
+        var plans = (await store.ListPlansAsync(cancellationToken).ConfigureAwait(false)).Select(static p => p.Id).ToList();
+        var diagnostics = validator.ValidateObservations(batch, indicator, regions, plans);
+        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverities.Error))
+        {
+            return Invalid(diagnostics);
+        }
+
+        var location = (context.Request.PathBase + context.Request.Path).ToString();
+        var outcome = await store.AddObservationsAsync(
+            id,
+            batch.Observations,
+            Idempotency(context, caller, idempotencyKey, body.Span),
+            counts => new IdempotentResponse { StatusCode = StatusCodes.Status201Created, Body = ServerJson.Serialize(counts), Location = location },
+            cancellationToken).ConfigureAwait(false);
+        return ToResult(outcome, () => IndicatorNotFound(id));
+    }
+
+    private static async Task<(StorePage<T>? Page, ProblemResult? Problem)> ListAsync<T>(Func<Task<StorePage<T>?>> query)
+    {
+        try
+        {
+            return (await query().ConfigureAwait(false), null);
+        }
+        catch (FormatException)
+        {
+            return (null, ProblemResult.BadRequest("pageToken is not a token this query returned: pass back nextPageToken unchanged, with the same filters."));
+        }
+    }
+
+    private static bool TryReadIfMatch(HttpRequest request, out long version, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemResult? problem)
+    {
+        version = 0;
+        problem = null;
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0)
+        {
+            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "Send If-Match with the task's ETag (from GET of the task), so that a concurrent change is detected instead of overwritten.");
+            return false;
+        }
+
+        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
+        {
+            problem = ProblemResult.BadRequest("If-Match is malformed: expected a quoted entity tag such as \"v1\".");
+            return false;
+        }
+
+        if (tags.Any(static t => t.Equals(EntityTagHeaderValue.Any)))
+        {
+            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "If-Match: * would overwrite whatever is there; send the task's ETag instead.");
+            return false;
+        }
+
+        // Strong comparison (RFC 9110): a weak tag or one that is no task version can never match, so it is stale.
+        var strong = tags.FirstOrDefault(static t => !t.IsWeak && ETags.TryParseVersion(t.Tag.ToString(), out _));
+        version = strong is not null && ETags.TryParseVersion(strong.Tag.ToString(), out var parsed) ? parsed : -1;
+        return true;
+    }
+
+    private static bool TryReadIdempotencyKey(HttpRequest request, out string? key, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemResult? problem)
+    {
+        key = null;
+        problem = null;
+        var values = request.Headers[IdempotencyKeyHeader];
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var value = values.Count == 1 ? values[0] : null;
+        if (string.IsNullOrEmpty(value) || value.Length > MaxIdempotencyKeyLength || !value.All(static c => c is >= ' ' and <= '~'))
+        {
+            problem = ProblemResult.BadRequest($"{IdempotencyKeyHeader} must be one value of 1 to {MaxIdempotencyKeyLength} printable ASCII characters, for example a UUID.");
+            return false;
+        }
+
+        key = value;
+        return true;
+    }
+
+    private IdempotencyRequest? Idempotency(HttpContext context, string caller, string? key, ReadOnlySpan<byte> body)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        // The fingerprint covers method, target and body: the same key sent with anything else is a client bug.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(context.Request.Method + " " + context.Request.Path + "\n"));
+        hash.AppendData(body);
+        return new IdempotencyRequest
+        {
+            Key = caller + "|" + key,
+            Fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset()),
+            ReceivedAt = clock.GetCurrentInstant(),
+            Lifetime = Duration.FromTimeSpan(_options.IdempotencyKeyLifetime),
+        };
+    }
+
+    private static IResult ToResult(WriteResult outcome, Func<IResult> notFound) => outcome.Outcome switch
+    {
+        WriteOutcome.Written => new JsonBytesResult(outcome.Response!.StatusCode, outcome.Response.Body, outcome.Response.ETag, outcome.Response.Location),
+        WriteOutcome.Replayed => new JsonBytesResult(outcome.Response!.StatusCode, outcome.Response.Body, outcome.Response.ETag, outcome.Response.Location) { Replayed = true },
+        WriteOutcome.IdempotencyKeyReused => new ProblemResult(
+            StatusCodes.Status422UnprocessableEntity,
+            ProblemCodes.IdempotencyKeyReused,
+            $"This {IdempotencyKeyHeader} was used before with a different request; use a new key for a new request."),
+        _ => notFound(),
+    };
+
+    private static ProblemResult Unreadable(string? path, string message)
+        => ProblemResult.BadRequest(
+            $"The body is not a valid document: {message}",
+            [new ApiDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverities.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
+
+    private static ProblemResult Invalid(IReadOnlyList<ApiDiagnostic> diagnostics)
+        => new(
+            StatusCodes.Status422UnprocessableEntity,
+            ProblemCodes.ValidationFailed,
+            string.Create(CultureInfo.InvariantCulture, $"The body breaks {diagnostics.Count(static d => d.Severity == DiagnosticSeverities.Error)} validation rule(s); see diagnostics."),
+            diagnostics);
+
+    private static ProblemResult PlanNotFound(PlanId id) => ProblemResult.NotFound($"There is no plan '{id}'.");
+
+    private static ProblemResult TaskNotFound(PlanId id, TaskCode code) => ProblemResult.NotFound($"Plan '{id}' has no task '{code}'.");
+
+    private static ProblemResult IndicatorNotFound(IndicatorId id) => ProblemResult.NotFound($"There is no indicator '{id}'.");
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Recorded progress of task {Task} of plan {Plan}: {Status}.")]
+    private static partial void LogProgressRecorded(ILogger logger, PlanId plan, TaskCode task, ImplementationStatus status);
+}

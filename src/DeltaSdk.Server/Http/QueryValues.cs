@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace DeltaSdk.Server.Http;
+
+/// <summary>Parses query and route values into model types with messages that say which parameter is wrong and why.</summary>
+internal static class QueryValues
+{
+    public static bool TryParse<T>(string? text, string parameter, out T? value, [NotNullWhen(false)] out ProblemResult? problem)
+        where T : struct, IParsable<T>
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        try
+        {
+            value = T.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (FormatException exception)
+        {
+            problem = ProblemResult.BadRequest($"{parameter}: {exception.Message}");
+            return false;
+        }
+    }
+
+    public static bool TryParseRequired<T>(string text, string parameter, out T value, [NotNullWhen(false)] out ProblemResult? problem)
+        where T : struct, IParsable<T>
+    {
+        var ok = TryParse<T>(text, parameter, out var parsed, out problem);
+        value = parsed.GetValueOrDefault();
+        if (ok && parsed is null)
+        {
+            problem = ProblemResult.BadRequest($"{parameter} is required.");
+            return false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>Parses an enum written as on the wire (camelCase member name).</summary>
+    public static bool TryParseEnum<T>(string? text, string parameter, out T? value, [NotNullWhen(false)] out ProblemResult? problem)
+        where T : struct, Enum
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        foreach (var member in Enum.GetValues<T>())
+        {
+            if (string.Equals(WireName(member), text, StringComparison.Ordinal))
+            {
+                value = member;
+                return true;
+            }
+        }
+
+        problem = ProblemResult.BadRequest($"{parameter} '{text}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(static m => WireName(m)))}.");
+        return false;
+    }
+
+    public static string WireName<T>(T member)
+        where T : struct, Enum
+        => JsonNamingPolicy.CamelCase.ConvertName(member.ToString());
+}

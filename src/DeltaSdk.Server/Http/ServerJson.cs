@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DeltaSdk.Serialization;
+
+namespace DeltaSdk.Server.Http;
+
+/// <summary>The serializer options of the wire: <see cref="DeltaJson.Options"/> (canonical model format) plus the server's envelopes, unindented.</summary>
+internal static class ServerJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
+
+    /// <summary>Makes minimal-API binding and the OpenAPI generator see the same contract as the wire.</summary>
+    public static void Apply(JsonSerializerOptions target)
+    {
+        target.PropertyNamingPolicy = Options.PropertyNamingPolicy;
+        target.DefaultIgnoreCondition = Options.DefaultIgnoreCondition;
+        target.RespectNullableAnnotations = Options.RespectNullableAnnotations;
+        target.RespectRequiredConstructorParameters = Options.RespectRequiredConstructorParameters;
+        foreach (var converter in Options.Converters)
+        {
+            target.Converters.Add(converter);
+        }
+
+        target.TypeInfoResolverChain.Insert(0, DeltaJsonContext.Default);
+        target.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
+        if (!target.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Any())
+        {
+            target.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+        }
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false };
+        options.TypeInfoResolverChain.Add(ServerJsonContext.Default);
+        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
+        return options;
+    }
+}

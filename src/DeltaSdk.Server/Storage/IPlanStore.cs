@@ -1,0 +1,116 @@
+using DeltaSdk.Server.Contracts;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>
+/// Where the Plan API keeps its data. Implementations are thread-safe; every write is atomic, and a progress
+/// write checks the task's version and appends in one step, so of two writers holding the same version exactly one wins.
+/// </summary>
+/// <remarks>
+/// Methods that address a plan, task or indicator return <see langword="null"/> (or <see cref="WriteOutcome.NotFound"/>)
+/// when it does not exist. A continuation is only meaningful to the store that produced it; a malformed one throws
+/// <see cref="FormatException"/>.
+/// </remarks>
+public interface IPlanStore
+{
+    /// <summary>Creates the storage if needed and loads the seed when the store is empty. Safe to call more than once.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when the store is ready.</returns>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the plans.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The plans' summaries, ordered by identifier.</returns>
+    Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a plan document.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The plan, or <see langword="null"/> when there is none with that identifier.</returns>
+    Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a plan's tasks in plan order (aspect by aspect, then the unassigned ones).</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="filter">Which tasks to return.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page, else a previous page's <see cref="StorePage{T}.Continuation"/>.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page, or <see langword="null"/> when the plan does not exist.</returns>
+    Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one task with its version.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The task, or <see langword="null"/> when the plan or task does not exist.</returns>
+    Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a task's progress reports, oldest first (by <see cref="ProgressReport.ReportedOn"/>, then in recording order).</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page, or <see langword="null"/> when the plan or task does not exist.</returns>
+    Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one progress report of a task.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task.</param>
+    /// <param name="reportId">The report's <see cref="StoredProgressReport.Id"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The report, or <see langword="null"/> when there is no such report of that task.</returns>
+    Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends a progress report to the task it names, atomically: replays the response kept for a known idempotency
+    /// key, otherwise checks that the task is at <paramref name="expectedVersion"/>, appends the report, increments the
+    /// version and keeps the response built by <paramref name="respond"/> with the idempotency key.
+    /// </summary>
+    /// <param name="report">The report, with <see cref="ProgressReport.RecordedAt"/> set; its plan and task say where it goes.</param>
+    /// <param name="expectedVersion">The task version the writer last saw.</param>
+    /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
+    /// <param name="respond">Builds the response from the appended report; called once, inside the write.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>How the write ended.</returns>
+    Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists regions in table order (parents before children).</summary>
+    /// <param name="filter">Which regions to return.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page.</returns>
+    Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the whole region table: every region and region group.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The table.</returns>
+    Task<RegionTable> GetRegionTableAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the indicators of every plan, each once, in plan order.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The indicators.</returns>
+    Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists an indicator's observations by period start, then period length, then region or group.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="filter">Which observations to return.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page, or <see langword="null"/> when the indicator does not exist.</returns>
+    Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds observations of one indicator atomically; an observation for the same region or group and period as a
+    /// stored one replaces it. A known idempotency key replays the kept response instead.
+    /// </summary>
+    /// <param name="indicator">The indicator; every observation must be of it.</param>
+    /// <param name="observations">The observations.</param>
+    /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
+    /// <param name="respond">Builds the response from the counts; called once, inside the write.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>How the write ended.</returns>
+    Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default);
+}

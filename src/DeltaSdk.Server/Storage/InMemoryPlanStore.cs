@@ -1,0 +1,417 @@
+using System.Collections.Immutable;
+using DeltaSdk.Server.Contracts;
+using NodaTime;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>
+/// A store that keeps everything in memory, for tests and benchmarks: fast, isolated, and gone when the process ends.
+/// One lock guards the data, so writes are atomic and serialized exactly as in <see cref="SqlitePlanStore"/>.
+/// </summary>
+public sealed class InMemoryPlanStore : IPlanStore
+{
+    private readonly Lock _gate = new();
+    private readonly PlanStoreSeed _seed;
+    private readonly Dictionary<PlanId, PlanState> _plans = [];
+    private readonly List<Region> _regions = [];
+    private readonly Dictionary<IndicatorId, IndicatorState> _indicators = [];
+    private readonly List<Indicator> _indicatorOrder = [];
+    private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
+    private RegionTable _regionTable = new();
+    private IReadOnlyList<PlanSummary> _planSummaries = [];
+    private long _nextReportId = 1;
+    private bool _initialized;
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryPlanStore"/> class.</summary>
+    /// <param name="seed">The data the store starts with.</param>
+    public InMemoryPlanStore(PlanStoreSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        _seed = seed;
+    }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult(_planSummaries);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult(_plans.TryGetValue(planId, out var plan) ? plan.Plan : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        var scopes = StoreHelpers.FilterScopes(filter).ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_plans.TryGetValue(planId, out var plan))
+            {
+                return Task.FromResult<StorePage<StoredTask>?>(null);
+            }
+
+            var items = new List<StoredTask>(Math.Min(limit, plan.Tasks.Count));
+            string? next = null;
+            var lastOrdinal = -1;
+            for (var i = (int)Math.Min(after + 1, plan.Tasks.Count); i < plan.Tasks.Count; i++)
+            {
+                var task = plan.Tasks[i];
+                if (!Matches(task, filter, scopes))
+                {
+                    continue;
+                }
+
+                if (items.Count == limit)
+                {
+                    next = StoreHelpers.OrdinalContinuation(lastOrdinal);
+                    break;
+                }
+
+                items.Add(task.Snapshot());
+                lastOrdinal = i;
+            }
+
+            return Task.FromResult<StorePage<StoredTask>?>(new StorePage<StoredTask> { Items = items, Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult(FindTask(planId, code)?.Snapshot());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (FindTask(planId, code) is not { } task)
+            {
+                return Task.FromResult<StorePage<StoredProgressReport>?>(null);
+            }
+
+            var remaining = task.Reports
+                .Where(r => after is not { } a || r.Report.ReportedOn > a.ReportedOn || (r.Report.ReportedOn == a.ReportedOn && r.Id > a.Id))
+                .Take(limit + 1)
+                .ToList();
+            var items = remaining.Take(limit).ToList();
+            var next = remaining.Count > limit ? StoreHelpers.ProgressContinuation(items[^1]) : null;
+            return Task.FromResult<StorePage<StoredProgressReport>?>(new StorePage<StoredProgressReport> { Items = items, Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult(FindTask(planId, code)?.Reports.Find(r => r.Id == reportId));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(respond);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (CheckIdempotency(idempotency) is { } earlier)
+            {
+                return Task.FromResult(earlier);
+            }
+
+            if (FindTask(report.Plan, report.Task) is not { } task)
+            {
+                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.NotFound });
+            }
+
+            if (task.Version != expectedVersion)
+            {
+                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.VersionMismatch, CurrentVersion = task.Version });
+            }
+
+            var stored = new StoredProgressReport { Id = _nextReportId, Report = report };
+            var response = respond(new AppendedProgress { Report = stored, TaskVersion = task.Version + 1 });
+
+            // Only after the response is built, so that a throwing callback leaves the store unchanged.
+            _nextReportId++;
+            task.Version++;
+            var index = task.Reports.FindLastIndex(r => r.Report.ReportedOn <= report.ReportedOn) + 1;
+            task.Reports.Insert(index, stored);
+            if (StoreHelpers.IsLatest(report, task.Latest))
+            {
+                task.Latest = report;
+            }
+
+            Remember(idempotency, response);
+            return Task.FromResult(new WriteResult { Outcome = WriteOutcome.Written, Response = response });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            var matches = _regions
+                .Select(static (region, ordinal) => (region, ordinal))
+                .Where(x => x.ordinal > after
+                    && (filter.Level is not { } level || x.region.Level == level)
+                    && (filter.Parent is not { } parent || x.region.Parent == parent))
+                .Take(limit + 1)
+                .ToList();
+            var items = matches.Take(limit).ToList();
+            var next = matches.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].ordinal) : null;
+            return Task.FromResult(new StorePage<Region> { Items = [.. items.Select(static x => x.region)], Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<RegionTable> GetRegionTableAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult(_regionTable);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            return Task.FromResult<IReadOnlyList<Indicator>>([.. _indicatorOrder]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_indicators.TryGetValue(indicator, out var state))
+            {
+                return Task.FromResult<StorePage<Observation>?>(null);
+            }
+
+            var matches = state.Observations
+                .Where(key => continuation is null || string.CompareOrdinal(key, continuation) > 0)
+                .Select(key => (key, observation: state.ByKey[key]))
+                .Where(x => StoreHelpers.MatchesObservation(x.observation, filter))
+                .Take(limit + 1)
+                .ToList();
+            var items = matches.Take(limit).ToList();
+            var next = matches.Count > limit ? items[^1].key : null;
+            return Task.FromResult<StorePage<Observation>?>(new StorePage<Observation> { Items = [.. items.Select(static x => x.observation)], Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(respond);
+        if (observations.FirstOrDefault(o => o.Indicator != indicator) is { } stray)
+        {
+            throw new ArgumentException($"An observation of '{stray.Indicator}' cannot be added to indicator '{indicator}'.", nameof(observations));
+        }
+
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (CheckIdempotency(idempotency) is { } earlier)
+            {
+                return Task.FromResult(earlier);
+            }
+
+            if (!_indicators.TryGetValue(indicator, out var state))
+            {
+                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.NotFound });
+            }
+
+            // Later observations in one batch win over earlier ones for the same key, as they would one by one.
+            var batch = new Dictionary<string, Observation>(StringComparer.Ordinal);
+            foreach (var observation in observations)
+            {
+                batch[StoreHelpers.ObservationSortKey(observation)] = observation;
+            }
+
+            var replaced = batch.Keys.Count(state.ByKey.ContainsKey);
+            var response = respond(new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced });
+            foreach (var (key, observation) in batch)
+            {
+                state.ByKey[key] = observation;
+                state.Observations.Add(key);
+            }
+
+            Remember(idempotency, response);
+            return Task.FromResult(new WriteResult { Outcome = WriteOutcome.Written, Response = response });
+        }
+    }
+
+    private WriteResult? CheckIdempotency(IdempotencyRequest? request)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (!_idempotency.TryGetValue(request.Key, out var entry) || StoreHelpers.IsExpired(entry.CreatedAt, request))
+        {
+            return null;
+        }
+
+        return string.Equals(entry.Fingerprint, request.Fingerprint, StringComparison.Ordinal)
+            ? new WriteResult { Outcome = WriteOutcome.Replayed, Response = entry.Response }
+            : new WriteResult { Outcome = WriteOutcome.IdempotencyKeyReused };
+    }
+
+    private void Remember(IdempotencyRequest? request, IdempotentResponse response)
+    {
+        if (request is null)
+        {
+            return;
+        }
+
+        foreach (var expired in _idempotency.Where(e => StoreHelpers.IsExpired(e.Value.CreatedAt, request)).Select(static e => e.Key).ToList())
+        {
+            _idempotency.Remove(expired);
+        }
+
+        _idempotency[request.Key] = new IdempotencyEntry(request.Fingerprint, request.ReceivedAt, response with { Body = response.Body.ToArray() });
+    }
+
+    private TaskState? FindTask(PlanId planId, TaskCode code)
+        => _plans.TryGetValue(planId, out var plan) && plan.ByCode.TryGetValue(code, out var task) ? task : null;
+
+    private static bool Matches(TaskState task, TaskFilter filter, HashSet<string> scopes)
+        => (filter.Aspect is not { } aspect || task.Task.Aspect == aspect)
+            && (filter.Status is not { } status || task.Latest?.Status == status)
+            && (filter.Regions is null || task.Scopes.Overlaps(scopes))
+            && StoreHelpers.MatchesKeywords(task.SearchText, filter.Keywords);
+
+    private void EnsureInitialized()
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        foreach (var plan in _seed.Plans)
+        {
+            if (_plans.ContainsKey(plan.Id))
+            {
+                throw new InvalidOperationException($"The seed holds plan '{plan.Id}' more than once.");
+            }
+
+            var tasks = StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal)).ToList();
+            _plans.Add(plan.Id, new PlanState(plan, tasks));
+        }
+
+        _planSummaries = [.. _plans.Values.Select(static p => PlanSummary.From(p.Plan)).OrderBy(static p => p.Id)];
+        _regions.AddRange(_seed.Regions.Regions);
+        _regionTable = _seed.Regions;
+        foreach (var indicator in StoreHelpers.IndicatorsInOrder(_seed.Plans))
+        {
+            _indicators.Add(indicator.Id, new IndicatorState());
+            _indicatorOrder.Add(indicator);
+        }
+
+        foreach (var observation in _seed.Observations)
+        {
+            if (!_indicators.TryGetValue(observation.Indicator, out var state))
+            {
+                throw new InvalidOperationException($"A seed observation is of indicator '{observation.Indicator}', which no seed plan defines.");
+            }
+
+            var key = StoreHelpers.ObservationSortKey(observation);
+            state.ByKey[key] = observation;
+            state.Observations.Add(key);
+        }
+
+        _initialized = true;
+    }
+
+    private sealed class PlanState(Plan plan, List<TaskState> tasks)
+    {
+        public Plan Plan { get; } = plan;
+
+        public List<TaskState> Tasks { get; } = tasks;
+
+        public Dictionary<TaskCode, TaskState> ByCode { get; } = tasks.ToDictionary(static t => t.Task.Code);
+    }
+
+    private sealed class TaskState(KeyTask task, int ordinal)
+    {
+        public KeyTask Task { get; } = task;
+
+        public int Ordinal { get; } = ordinal;
+
+        public string SearchText { get; } = StoreHelpers.SearchText(task);
+
+        public HashSet<string> Scopes { get; } = StoreHelpers.Scopes(task).ToHashSet(StringComparer.Ordinal);
+
+        public long Version { get; set; } = 1;
+
+        public ProgressReport? Latest { get; set; }
+
+        public List<StoredProgressReport> Reports { get; } = [];
+
+        public StoredTask Snapshot() => new() { Task = Task, Version = Version, LatestReport = Latest };
+    }
+
+    private sealed class IndicatorState
+    {
+        public SortedSet<string> Observations { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Observation> ByKey { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed record IdempotencyEntry(string Fingerprint, Instant CreatedAt, IdempotentResponse Response);
+}

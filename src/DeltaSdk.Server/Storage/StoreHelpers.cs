@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>Rules both stores share, so that they answer every query alike.</summary>
+internal static class StoreHelpers
+{
+    /// <summary>A fixed-width instant format, so that stored instants sort as text.</summary>
+    public static readonly InstantPattern InstantPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
+
+    /// <summary>The lower-cased text a keyword search looks in: code, titles and summaries in every language, tags.</summary>
+    public static string SearchText(KeyTask task)
+    {
+        var builder = new StringBuilder();
+        builder.Append(task.Code.ToString()).Append('\n');
+        foreach (var entry in task.Title)
+        {
+            builder.Append(entry.Value).Append('\n');
+        }
+
+        if (task.Summary is not null)
+        {
+            foreach (var entry in task.Summary)
+            {
+                builder.Append(entry.Value).Append('\n');
+            }
+        }
+
+        foreach (var tag in task.Tags)
+        {
+            builder.Append(tag).Append('\n');
+        }
+
+        return builder.ToString().ToLowerInvariant();
+    }
+
+    public static bool MatchesKeywords(string searchText, ImmutableArray<string> keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (!searchText.Contains(keyword, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The scope keys of a task: <c>r:</c> plus each region it names, <c>g:</c> plus each group.</summary>
+    public static IEnumerable<string> Scopes(KeyTask task)
+        => task.Regions.Select(RegionScope).Concat(task.RegionGroups.Select(GroupScope)).Distinct(StringComparer.Ordinal);
+
+    public static string RegionScope(RegionCode code) => "r:" + code.ToString();
+
+    public static string GroupScope(RegionGroupId id) => "g:" + id.ToString();
+
+    public static ImmutableArray<string> FilterScopes(TaskFilter filter)
+        => filter.Regions is { } regions
+            ? [.. regions.Select(RegionScope).Concat(filter.RegionGroups.Select(GroupScope))]
+            : [];
+
+    /// <summary>Whether <paramref name="candidate"/> supersedes <paramref name="current"/> as a task's latest report.</summary>
+    /// <remarks>A later state date wins; on the same date the later recorded one does, so a correction posted the same day counts.</remarks>
+    public static bool IsLatest(ProgressReport candidate, ProgressReport? current)
+        => current is null || candidate.ReportedOn >= current.ReportedOn;
+
+    /// <summary>Lists each plan's tasks in plan order, rejecting a seed where two tasks of a plan share a code.</summary>
+    public static IReadOnlyList<KeyTask> TasksInOrder(Plan plan)
+    {
+        var tasks = plan.AllTasks.ToList();
+        var seen = new HashSet<TaskCode>();
+        foreach (var task in tasks)
+        {
+            if (!seen.Add(task.Code))
+            {
+                throw new InvalidOperationException($"The seed plan '{plan.Id}' catalogues task '{task.Code}' more than once; task codes must be unique within a plan.");
+            }
+        }
+
+        return tasks;
+    }
+
+    public static IReadOnlyList<Indicator> IndicatorsInOrder(IEnumerable<Plan> plans)
+    {
+        var seen = new HashSet<IndicatorId>();
+        return [.. plans.SelectMany(static p => p.Indicators).Where(i => seen.Add(i.Id))];
+    }
+
+    public static string ObservationScope(Observation observation)
+        => observation.Region is { } region ? RegionScope(region)
+            : observation.RegionGroup is { } group ? GroupScope(group)
+            : throw new ArgumentException($"Observation of '{observation.Indicator}' for {observation.Period} names neither a region nor a region group.", nameof(observation));
+
+    /// <summary>The sort key of an observation: period start, then period length (longest first), then scope.</summary>
+    public static string ObservationSortKey(Observation observation)
+        => ObservationSortKey(observation.Period, ObservationScope(observation));
+
+    public static string ObservationSortKey(ReportingPeriod period, string scope)
+        => string.Create(CultureInfo.InvariantCulture, $"{Date(period.Start)}|{(int)period.Kind}|{scope}");
+
+    public static bool MatchesObservation(Observation observation, ObservationFilter filter)
+        => (filter.Region is not { } region || observation.Region == region)
+            && (filter.RegionGroup is not { } group || observation.RegionGroup == group)
+            && (filter.From is not { } from || observation.Period.Start >= from.Start)
+            && (filter.To is not { } to || observation.Period.End <= to.End);
+
+    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>Progress continuation: the last report's state date and identifier.</summary>
+    public static string ProgressContinuation(StoredProgressReport last)
+        => string.Create(CultureInfo.InvariantCulture, $"{Date(last.Report.ReportedOn)}|{last.Id}");
+
+    public static (LocalDate ReportedOn, long Id) ParseProgressContinuation(string continuation)
+    {
+        var parts = continuation.Split('|');
+        if (parts.Length == 2
+            && LocalDatePattern.Iso.Parse(parts[0]) is { Success: true } date
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return (date.Value, id);
+        }
+
+        throw new FormatException("The progress continuation is malformed.");
+    }
+
+    public static long ParseOrdinalContinuation(string continuation)
+        => long.TryParse(continuation, NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal)
+            ? ordinal
+            : throw new FormatException("The continuation is malformed.");
+
+    public static string OrdinalContinuation(long ordinal) => ordinal.ToString(CultureInfo.InvariantCulture);
+
+    public static bool IsExpired(Instant createdAt, IdempotencyRequest request) => createdAt < request.ReceivedAt - request.Lifetime;
+}

@@ -1,0 +1,16 @@
+using DeltaSdk.Server.Contracts;
+
+namespace DeltaSdk.Server.Validation;
+
+/// <summary>
+/// The one seam between the endpoints and the validation rules: everything a write body must satisfy beyond being
+/// readable JSON. A finding of severity <c>error</c> makes the request a 422 listing every finding.
+/// </summary>
+internal interface IRequestValidator
+{
+    /// <summary>Checks a progress report posted to <paramref name="task"/> of <paramref name="plan"/>.</summary>
+    IReadOnlyList<ApiDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task);
+
+    /// <summary>Checks an observation batch posted to <paramref name="indicator"/>.</summary>
+    IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, Indicator indicator, RegionTable regions, IReadOnlyCollection<PlanId> plans);
+}
