@@ -50,7 +50,7 @@ public class DeltaClient
         _options = options;
         _logger = logger;
         _timeProvider = timeProvider;
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(DeltaClientJsonContext.WireOptions), DeltaUrlParameterFormatter.Instance)
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(ClientJson.Options), DeltaUrlParameterFormatter.Instance)
         {
             MaxExceptionContentLength = ProblemReader.MaxReadLength,
         };
@@ -415,7 +415,8 @@ public class DeltaClient
         {
             activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
             Log.Cancelled(_logger, operation, Elapsed(started));
-            return exception as OperationCanceledException ?? new OperationCanceledException("The operation was cancelled.", exception, callerToken);
+            // Carry the caller's token (not the linked one inside), so that `when (e.CancellationToken == token)` holds.
+            return new OperationCanceledException($"{operation} was cancelled.", exception, callerToken);
         }
 
         var cause = exception is ApiRequestException && exception.InnerException is { } inner ? inner : exception;

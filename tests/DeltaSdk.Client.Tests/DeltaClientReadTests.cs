@@ -200,7 +200,7 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
 
         Assert.Equal(SyntheticData.RegionGroupId, group.Id);
         Assert.Equal(RegionGroupKind.CooperationZone, group.Kind);
-        Assert.Equal([SyntheticData.Provinces[1], SyntheticData.Provinces[2]], group.Members);
+        Assert.Equal([SyntheticData.Provinces[1], SyntheticData.Provinces[2]], group.Members.ToArray());
     }
 
     [Fact]
