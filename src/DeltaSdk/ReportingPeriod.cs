@@ -61,12 +61,14 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
     }
 
     /// <summary>Gets the last day of the period (inclusive).</summary>
+    // Computed within the period's last month, not as "next period's start minus a day": periods of the year
+    // 9999 have no next period inside NodaTime's range, and stepping past it overflows.
     public LocalDate End => Kind switch
     {
-        ReportingPeriodKind.Year => _start.PlusYears(1).PlusDays(-1),
-        ReportingPeriodKind.Half => _start.PlusMonths(6).PlusDays(-1),
-        ReportingPeriodKind.Quarter => _start.PlusMonths(3).PlusDays(-1),
-        ReportingPeriodKind.Month => _start.PlusMonths(1).PlusDays(-1),
+        ReportingPeriodKind.Year => _start.PlusMonths(11).With(DateAdjusters.EndOfMonth),
+        ReportingPeriodKind.Half => _start.PlusMonths(5).With(DateAdjusters.EndOfMonth),
+        ReportingPeriodKind.Quarter => _start.PlusMonths(2).With(DateAdjusters.EndOfMonth),
+        ReportingPeriodKind.Month => _start.With(DateAdjusters.EndOfMonth),
         _ => _start,
     };
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
 
 namespace DeltaSdk.Server.Http;
 
@@ -6,6 +8,24 @@ namespace DeltaSdk.Server.Http;
 internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    public const string ApiKeyScheme = "ApiKey";
+
+    private const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // Types written by the model's own converters: the schema generator sees no properties in them, so say what the wire holds.
+    private static readonly Dictionary<Type, (string? Format, string? Pattern)> StringTypes = new()
+    {
+        [typeof(LocalDate)] = ("date", null),
+        [typeof(Instant)] = ("date-time", null),
+        [typeof(ReportingPeriod)] = (null, "^[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$"),
+        [typeof(RegionCode)] = (null, "^[1-9][0-9]{5}$"),
+        [typeof(TaskCode)] = (null, "^[A-Z0-9]+([.-][A-Z0-9]+)*$"),
+        [typeof(PlanId)] = (null, SlugPattern),
+        [typeof(AspectId)] = (null, SlugPattern),
+        [typeof(AgencyId)] = (null, SlugPattern),
+        [typeof(IndicatorId)] = (null, SlugPattern),
+        [typeof(RegionGroupId)] = (null, SlugPattern),
+    };
 
     public static void Configure(OpenApiOptions options)
     {
@@ -13,10 +33,62 @@ internal static class OpenApiSetup
         {
             document.Info.Title = "DeltaSdk Plan API";
             document.Info.Version = "v1";
-            document.Info.Description = "The Plan API of the Three-Year Action Plan for the Integrated Development of the Yangtze River Delta (2024-2026): plans, key tasks, progress reports, regions and indicators, in the canonical DeltaSdk JSON format.";
+            document.Info.Description = "The Plan API of the Three-Year Action Plan for the Integrated Development of the Yangtze River Delta (2024-2026): plans, key tasks, progress reports, regions and indicators, in the canonical DeltaSdk JSON format. Errors are RFC 9457 problem documents; every response carries X-Request-Id.";
 
             // The server's own address differs on every test run and every deployment; clients bring their own.
             document.Servers?.Clear();
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthorizer.HeaderName,
+                Description = "An API key with write rights; needed by every POST.",
+            };
+            return Task.CompletedTask;
+        });
+
+        options.AddOperationTransformer(static (operation, context, _) =>
+        {
+            if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] });
+            }
+
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                if (parameter is OpenApiParameter { In: ParameterLocation.Header } header && header.Name == "If-Match")
+                {
+                    // Declared optional so that the handler, not the binder, answers a missing one (428 rather than 400).
+                    header.Required = true;
+                    header.Description = "The task's current ETag, from GET of the task. Missing: 428; stale: 412.";
+                }
+                else if (parameter is OpenApiParameter { In: ParameterLocation.Header } key && key.Name == PlanApiHandlers.IdempotencyKeyHeader)
+                {
+                    key.Description = "Makes a retried POST safe: the same key with the same request returns the first response (with Idempotent-Replayed: true); with a different request, 422 idempotency_key_reused.";
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+
+        options.AddSchemaTransformer(static (schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (StringTypes.TryGetValue(type, out var wire))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Format = wire.Format;
+                schema.Pattern = wire.Pattern;
+            }
+            else if (type == typeof(LocalizedText))
+            {
+                schema.Type = JsonSchemaType.Object;
+                schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
             return Task.CompletedTask;
         });
     }

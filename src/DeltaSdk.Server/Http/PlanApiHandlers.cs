@@ -87,7 +87,12 @@ internal sealed partial class PlanApiHandlers(
         var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = [.. keywords] };
         if (regionCode is { } code)
         {
-            filter = RegionScopes.Apply(filter, code, await store.GetRegionTableAsync(context.RequestAborted).ConfigureAwait(false));
+            if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
+            {
+                return PlanNotFound(id);
+            }
+
+            filter = RegionScopes.Apply(filter, plan, code, await store.GetRegionTableAsync(context.RequestAborted).ConfigureAwait(false));
         }
 
         var result = await ListAsync(() => store.ListTasksAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
@@ -313,8 +318,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var cancellationToken = context.RequestAborted;
-        var indicators = await store.ListIndicatorsAsync(cancellationToken).ConfigureAwait(false);
-        if (indicators.FirstOrDefault(i => i.Id == id) is not { } indicator)
+        if (!(await store.ListIndicatorsAsync(cancellationToken).ConfigureAwait(false)).Any(i => i.Id == id))
         {
             return IndicatorNotFound(id);
         }
@@ -335,9 +339,13 @@ internal sealed partial class PlanApiHandlers(
             return Unreadable(exception.Path, exception.Message);
         }
 
+        if (await FindDefiningPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
+        {
+            return IndicatorNotFound(id);
+        }
+
         var regions = await store.GetRegionTableAsync(cancellationToken).ConfigureAwait(false);
-        var plans = (await store.ListPlansAsync(cancellationToken).ConfigureAwait(false)).Select(static p => p.Id).ToList();
-        var diagnostics = validator.ValidateObservations(batch, indicator, regions, plans);
+        var diagnostics = validator.ValidateObservations(batch, id, plan, regions);
         if (diagnostics.Any(static d => d.Severity == DiagnosticSeverities.Error))
         {
             return Invalid(diagnostics);
@@ -351,6 +359,20 @@ internal sealed partial class PlanApiHandlers(
             counts => new IdempotentResponse { StatusCode = StatusCodes.Status201Created, Body = ServerJson.Serialize(counts), Location = location },
             cancellationToken).ConfigureAwait(false);
         return ToResult(outcome, () => IndicatorNotFound(id));
+    }
+
+    /// <summary>The first plan that defines the indicator: the one its observations are validated against.</summary>
+    private async Task<Plan?> FindDefiningPlanAsync(IndicatorId indicator, CancellationToken cancellationToken)
+    {
+        foreach (var summary in await store.ListPlansAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await store.GetPlanAsync(summary.Id, cancellationToken).ConfigureAwait(false) is { } plan && plan.Indicators.Any(i => i.Id == indicator))
+            {
+                return plan;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<(StorePage<T>? Page, ProblemResult? Problem)> ListAsync<T>(Func<Task<StorePage<T>?>> query)

@@ -1,34 +1,28 @@
+using System.Runtime.CompilerServices;
 using DeltaSdk.Server.Storage;
 
 namespace DeltaSdk.Server.Http;
 
 /// <summary>
-/// What the <c>region</c> filter of the task list means: tasks that name the region, one of its ancestors, or a
-/// group that has the region or one of its ancestors as a member (a task for the Yangtze River Delta central area
-/// concerns each district of its member cities).
+/// What the <c>region</c> filter of the task list means: exactly <see cref="PlanIndex.TasksForRegion"/> (the tasks
+/// naming the region, an ancestor, a group holding either, or the whole area), so that the API and the library agree.
 /// </summary>
 internal static class RegionScopes
 {
-    public static TaskFilter Apply(TaskFilter filter, RegionCode region, RegionTable table)
+    // Stores hand out the same plan and table instances while their data is unchanged; an index is built once per pair.
+    private static readonly ConditionalWeakTable<Plan, IndexEntry> Indexes = [];
+
+    public static TaskFilter Apply(TaskFilter filter, Plan plan, RegionCode region, RegionTable table)
     {
-        var byCode = table.Regions.ToDictionary(static r => r.Code);
-        var chain = new List<RegionCode>();
-        RegionCode? current = region;
-        while (current is { } code && !chain.Contains(code))
+        var entry = Indexes.GetValue(plan, p => new IndexEntry(PlanIndex.Create(p, table)));
+        if (!ReferenceEquals(entry.Index.Regions, table))
         {
-            chain.Add(code);
-            current = byCode.TryGetValue(code, out var known) ? known.Parent : CodeParent(code);
+            entry = new IndexEntry(PlanIndex.Create(plan, table));
+            Indexes.AddOrUpdate(plan, entry);
         }
 
-        var groups = table.Groups.Where(g => g.Members.Any(chain.Contains)).Select(static g => g.Id);
-        return filter with { Regions = [.. chain], RegionGroups = [.. groups] };
+        return filter with { Codes = [.. entry.Index.TasksForRegion(region).Select(static t => t.Code)] };
     }
 
-    // Outside the table the code's digits still tell the prefecture and province.
-    private static RegionCode? CodeParent(RegionCode code) => code.CodeLevel switch
-    {
-        RegionCodeLevel.County => code.Prefecture,
-        RegionCodeLevel.Prefectural => code.Province,
-        _ => null,
-    };
+    private sealed record IndexEntry(PlanIndex Index);
 }

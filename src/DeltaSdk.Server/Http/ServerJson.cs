@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DeltaSdk.Serialization;
@@ -17,6 +18,8 @@ internal static class ServerJson
     public static void Apply(JsonSerializerOptions target)
     {
         target.PropertyNamingPolicy = Options.PropertyNamingPolicy;
+        target.PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive;
+        target.NumberHandling = Options.NumberHandling;
         target.DefaultIgnoreCondition = Options.DefaultIgnoreCondition;
         target.RespectNullableAnnotations = Options.RespectNullableAnnotations;
         target.RespectRequiredConstructorParameters = Options.RespectRequiredConstructorParameters;
@@ -25,7 +28,8 @@ internal static class ServerJson
             target.Converters.Add(converter);
         }
 
-        target.TypeInfoResolverChain.Insert(0, DeltaJsonContext.Default);
+        target.Encoder = Options.Encoder;
+        target.TypeInfoResolverChain.Insert(0, DeltaJson.Options.TypeInfoResolver!);
         target.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
         if (!target.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Any())
         {
@@ -35,7 +39,8 @@ internal static class ServerJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false };
+        // Bodies are JSON, never HTML: Chinese text stays readable (3 bytes a character rather than a 6-byte \u escape).
+        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.TypeInfoResolverChain.Add(ServerJsonContext.Default);
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();

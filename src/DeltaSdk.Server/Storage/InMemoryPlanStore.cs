@@ -67,7 +67,7 @@ public sealed class InMemoryPlanStore : IPlanStore
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
-        var scopes = StoreHelpers.FilterScopes(filter).ToHashSet(StringComparer.Ordinal);
+        var codes = filter.Codes?.ToHashSet();
         lock (_gate)
         {
             EnsureInitialized();
@@ -82,7 +82,7 @@ public sealed class InMemoryPlanStore : IPlanStore
             for (var i = (int)Math.Min(after + 1, plan.Tasks.Count); i < plan.Tasks.Count; i++)
             {
                 var task = plan.Tasks[i];
-                if (!Matches(task, filter, scopes))
+                if (!Matches(task, filter, codes))
                 {
                     continue;
                 }
@@ -330,10 +330,10 @@ public sealed class InMemoryPlanStore : IPlanStore
     private TaskState? FindTask(PlanId planId, TaskCode code)
         => _plans.TryGetValue(planId, out var plan) && plan.ByCode.TryGetValue(code, out var task) ? task : null;
 
-    private static bool Matches(TaskState task, TaskFilter filter, HashSet<string> scopes)
+    private static bool Matches(TaskState task, TaskFilter filter, HashSet<TaskCode>? codes)
         => (filter.Aspect is not { } aspect || task.Task.Aspect == aspect)
             && (filter.Status is not { } status || task.Latest?.Status == status)
-            && (filter.Regions is null || task.Scopes.Overlaps(scopes))
+            && (codes is null || codes.Contains(task.Task.Code))
             && StoreHelpers.MatchesKeywords(task.SearchText, filter.Keywords);
 
     private void EnsureInitialized()
@@ -394,8 +394,6 @@ public sealed class InMemoryPlanStore : IPlanStore
         public int Ordinal { get; } = ordinal;
 
         public string SearchText { get; } = StoreHelpers.SearchText(task);
-
-        public HashSet<string> Scopes { get; } = StoreHelpers.Scopes(task).ToHashSet(StringComparer.Ordinal);
 
         public long Version { get; set; } = 1;
 

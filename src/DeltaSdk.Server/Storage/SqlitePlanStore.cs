@@ -105,15 +105,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 command.Parameters.AddWithValue($"$k{i}", filter.Keywords[i]);
             }
 
-            var scopes = StoreHelpers.FilterScopes(filter);
-            if (filter.Regions is not null)
+            if (filter.Codes is { } codes)
             {
-                sql.Append(" AND EXISTS (SELECT 1 FROM task_scopes s WHERE s.plan_id = t.plan_id AND s.code = t.code AND s.scope IN (");
-                sql.AppendJoin(", ", scopes.Select(static (_, i) => string.Create(CultureInfo.InvariantCulture, $"$s{i}")));
-                sql.Append("))");
-                for (var i = 0; i < scopes.Length; i++)
+                // An empty set matches nothing; IN () is not valid SQL.
+                sql.Append(codes.IsEmpty ? " AND 0" : " AND t.code IN (");
+                sql.AppendJoin(", ", codes.Select(static (_, i) => string.Create(CultureInfo.InvariantCulture, $"$c{i}")));
+                sql.Append(codes.IsEmpty ? string.Empty : ")");
+                for (var i = 0; i < codes.Length; i++)
                 {
-                    command.Parameters.AddWithValue($"$s{i}", scopes[i]);
+                    command.Parameters.AddWithValue($"$c{i}", codes[i].ToString());
                 }
             }
 
@@ -613,10 +613,6 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     ("$aspect", task.Aspect?.ToString()),
                     ("$document", Serialize(task)),
                     ("$search", StoreHelpers.SearchText(task))).ConfigureAwait(false);
-                foreach (var scope in StoreHelpers.Scopes(task))
-                {
-                    await ExecuteAsync(connection, transaction, "INSERT INTO task_scopes (plan_id, code, scope) VALUES ($plan, $code, $scope)", cancellationToken, ("$plan", plan.Id.ToString()), ("$code", task.Code.ToString()), ("$scope", scope)).ConfigureAwait(false);
-                }
             }
         }
 
@@ -797,11 +793,6 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             latest_reported_on TEXT NULL,
             PRIMARY KEY (plan_id, code));
         CREATE UNIQUE INDEX IF NOT EXISTS tasks_in_order ON tasks (plan_id, ordinal);
-        CREATE TABLE IF NOT EXISTS task_scopes (
-            plan_id TEXT NOT NULL,
-            code TEXT NOT NULL,
-            scope TEXT NOT NULL,
-            PRIMARY KEY (plan_id, code, scope)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS progress (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             plan_id TEXT NOT NULL,

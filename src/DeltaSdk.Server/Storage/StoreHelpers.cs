@@ -51,18 +51,9 @@ internal static class StoreHelpers
         return true;
     }
 
-    /// <summary>The scope keys of a task: <c>r:</c> plus each region it names, <c>g:</c> plus each group.</summary>
-    public static IEnumerable<string> Scopes(KeyTask task)
-        => task.Regions.Select(RegionScope).Concat(task.RegionGroups.Select(GroupScope)).Distinct(StringComparer.Ordinal);
-
     public static string RegionScope(RegionCode code) => "r:" + code.ToString();
 
     public static string GroupScope(RegionGroupId id) => "g:" + id.ToString();
-
-    public static ImmutableArray<string> FilterScopes(TaskFilter filter)
-        => filter.Regions is { } regions
-            ? [.. regions.Select(RegionScope).Concat(filter.RegionGroups.Select(GroupScope))]
-            : [];
 
     /// <summary>Whether <paramref name="candidate"/> supersedes <paramref name="current"/> as a task's latest report.</summary>
     /// <remarks>A later state date wins; on the same date the later recorded one does, so a correction posted the same day counts.</remarks>

@@ -12,13 +12,10 @@ public sealed record TaskFilter
     public AspectId? Aspect { get; init; }
 
     /// <summary>
-    /// Gets the regions of which a task must name at least one, or it must name one of <see cref="RegionGroups"/>;
-    /// <see langword="null"/> when the query has no region filter.
+    /// Gets the tasks a task must be one of, or <see langword="null"/> for no such restriction. The region filter of
+    /// the API resolves to this set (<see cref="PlanIndex.TasksForRegion"/>).
     /// </summary>
-    public ImmutableArray<RegionCode>? Regions { get; init; }
-
-    /// <summary>Gets the region groups that also satisfy the region filter; used only with <see cref="Regions"/>.</summary>
-    public ImmutableArray<RegionGroupId> RegionGroups { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<TaskCode>? Codes { get; init; }
 
     /// <summary>Gets the status the task's latest progress report must have.</summary>
     public ImplementationStatus? Status { get; init; }

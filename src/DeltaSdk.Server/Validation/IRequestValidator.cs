@@ -11,6 +11,6 @@ internal interface IRequestValidator
     /// <summary>Checks a progress report posted to <paramref name="task"/> of <paramref name="plan"/>.</summary>
     IReadOnlyList<ApiDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task);
 
-    /// <summary>Checks an observation batch posted to <paramref name="indicator"/>.</summary>
-    IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, Indicator indicator, RegionTable regions, IReadOnlyCollection<PlanId> plans);
+    /// <summary>Checks an observation batch posted to <paramref name="indicator"/>, which <paramref name="plan"/> defines.</summary>
+    IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions);
 }

@@ -3,6 +3,7 @@ using DeltaSdk.Server.Http;
 using DeltaSdk.Server.Storage;
 using DeltaSdk.Server.Testing;
 using DeltaSdk.Server.Validation;
+using DeltaSdk.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +18,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DeltaPlanServerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Plan API services: options (validated at start-up), JSON settings of the canonical format, the
+    /// Adds the Plan API services: options (validated at start-up), write validation by <see cref="DeltaValidator"/>
+    /// (register your own instance first to add rules), JSON settings of the canonical format, the
     /// OpenAPI document, the fault injector (inactive unless enabled) and the store initializer. Register an
     /// <see cref="IPlanStore"/> as well (for example <see cref="SqlitePlanStore"/>); then call
     /// <c>UseDeltaPlanServer()</c> and <c>MapDeltaPlanApi()</c> on the application. Calling this more than once is harmless.
@@ -42,7 +44,8 @@ public static class DeltaPlanServerServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltaServerOptions>, DeltaServerOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton<IRequestValidator, BasicRequestValidator>();
+        services.TryAddSingleton(DeltaValidator.Default);
+        services.TryAddSingleton<IRequestValidator, DeltaRequestValidator>();
         services.TryAddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton<PlanApiHandlers>();
         services.TryAddSingleton(static sp => new FaultInjector(sp.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection));

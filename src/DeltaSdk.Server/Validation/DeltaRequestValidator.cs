@@ -1,0 +1,64 @@
+using System.Globalization;
+using DeltaSdk.Server.Contracts;
+using DeltaSdk.Server.Http;
+using DeltaSdk.Validation;
+
+namespace DeltaSdk.Server.Validation;
+
+/// <summary>
+/// Validates write bodies with <see cref="DeltaValidator"/> (the library's rules, so that the server accepts exactly
+/// what the SDK calls valid) plus the checks only the server can make: that a body addresses the resource it is
+/// posted to.
+/// </summary>
+internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequestValidator
+{
+    public const string TaskMismatch = "request.task-mismatch";
+    public const string IndicatorMismatch = "request.indicator-mismatch";
+    public const string EmptyBatch = "request.empty-batch";
+
+    public IReadOnlyList<ApiDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task)
+    {
+        var diagnostics = new List<ApiDiagnostic>();
+        if (report.Task != task)
+        {
+            diagnostics.Add(Error(TaskMismatch, "$.task", $"The report names task '{report.Task}' but is posted to task '{task}'."));
+        }
+
+        diagnostics.AddRange(validator.Validate(report, plan).Diagnostics.Select(ToApi));
+        return diagnostics;
+    }
+
+    public IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions)
+    {
+        var diagnostics = new List<ApiDiagnostic>();
+        if (batch.Observations.IsEmpty)
+        {
+            diagnostics.Add(Error(EmptyBatch, "$.observations", "The batch holds no observations."));
+        }
+
+        for (var i = 0; i < batch.Observations.Length; i++)
+        {
+            if (batch.Observations[i].Indicator != indicator)
+            {
+                diagnostics.Add(Error(
+                    IndicatorMismatch,
+                    string.Create(CultureInfo.InvariantCulture, $"$.observations[{i}].indicator"),
+                    $"The observation is of indicator '{batch.Observations[i].Indicator}' but is posted to indicator '{indicator}'."));
+            }
+        }
+
+        diagnostics.AddRange(validator.Validate(batch, plan, regions).Diagnostics.Select(ToApi));
+        return diagnostics;
+    }
+
+    private static ApiDiagnostic ToApi(Diagnostic diagnostic) => new()
+    {
+        Code = diagnostic.Code,
+        Severity = QueryValues.WireName(diagnostic.Severity),
+        Path = diagnostic.Path,
+        Message = diagnostic.Message,
+    };
+
+    private static ApiDiagnostic Error(string code, string path, string message)
+        => new() { Code = code, Severity = DiagnosticSeverities.Error, Path = path, Message = message };
+}

@@ -1,0 +1,241 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DeltaSdk.Serialization;
+
+namespace DeltaSdk.Validation;
+
+/// <summary>
+/// Reads a JSON document for <see cref="DeltaValidator.ValidateJson(string, Plan?, RegionTable?)"/>: checks its syntax,
+/// tells its kind from <c>$schema</c> or its properties, and deserializes it, turning every failure into a diagnostic.
+/// </summary>
+internal static class JsonDocumentReader
+{
+    private const string SupportedMajorVersion = "1";
+
+    public static (DocumentKind Kind, object? Document) Read(ReadOnlySpan<byte> utf8Json, ValidationContext context)
+    {
+        // A UTF-8 byte order mark is common in files saved by Windows tools and says nothing about the content.
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        var shape = Sniff(utf8Json, context);
+        if (shape is null)
+        {
+            return (DocumentKind.Unknown, null);
+        }
+
+        var kind = shape.Value;
+        context.Document = kind;
+        try
+        {
+            object document = kind switch
+            {
+                DocumentKind.Plan => DeltaJson.ReadPlan(utf8Json),
+                DocumentKind.RegionTable => DeltaJson.ReadRegions(utf8Json),
+                DocumentKind.ObservationBatch => DeltaJson.ReadObservations(utf8Json),
+                _ => ReadProgressReport(utf8Json),
+            };
+            return (kind, document);
+        }
+        catch (DeltaFormatException exception)
+        {
+            var rule = IsIdentifierError(exception) ? DeltaRules.MalformedIdentifier : DeltaRules.InvalidDocument;
+            context.ReportAt(rule, exception.Path ?? "$", exception.LineNumber, exception.BytePositionInLine, Detail(exception));
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            // The readers promise DeltaFormatException; anything else is still the document's fault, not the caller's.
+            var json = exception as JsonException;
+            context.ReportAt(DeltaRules.InvalidDocument, json?.Path ?? "$", json?.LineNumber, json?.BytePositionInLine, exception.Message);
+        }
+
+        return (kind, null);
+    }
+
+    /// <summary>
+    /// Until DeltaJson has a progress report reader, the source-generated metadata reads one here (and only here),
+    /// with the same error wrapping as DeltaJson's readers.
+    /// </summary>
+    private static ProgressReport ReadProgressReport(ReadOnlySpan<byte> utf8Json)
+    {
+        var typeInfo = (JsonTypeInfo<ProgressReport>)DeltaJson.Options.GetTypeInfo(typeof(ProgressReport));
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, typeInfo) ?? throw new DeltaFormatException("Expected a ProgressReport object, found null.", "$");
+        }
+        catch (JsonException exception)
+        {
+            throw new DeltaFormatException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+        }
+    }
+
+    /// <summary>
+    /// One pass over the top level: syntax (values are skipped, which still checks them), <c>$schema</c>,
+    /// <c>formatVersion</c> and which properties are present. Returns the kind, or <see langword="null"/> after reporting why not.
+    /// </summary>
+    private static DocumentKind? Sniff(ReadOnlySpan<byte> utf8Json, ValidationContext context)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        string? property = null;
+        string? schema = null;
+        string? formatVersion = null;
+        var shape = Shape.None;
+        try
+        {
+            if (!reader.Read())
+            {
+                context.ReportAt(DeltaRules.JsonSyntax, "$", 0, 0, "the document is empty.");
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                EnsureEnd(ref reader);
+                context.ReportAt(DeltaRules.UnknownDocumentKind, "$", null, null);
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                property = reader.GetString()!;
+                reader.Read();
+                switch (property)
+                {
+                    case "$schema":
+                        schema = ValueText(ref reader);
+                        break;
+                    case "formatVersion":
+                        formatVersion = ValueText(ref reader);
+                        break;
+                    case "startDate" or "endDate" or "aspects" or "unassignedTasks" or "declaredTaskCount" or "declaredAspectCount" or "catalogueCompleteness":
+                        shape |= Shape.Plan;
+                        break;
+                    case "reportedOn" or "task" or "percentComplete" or "completedOn":
+                        shape |= Shape.ProgressReport;
+                        break;
+                    case "observations":
+                        shape |= Shape.ObservationBatch;
+                        break;
+                    case "regions" or "groups":
+                        shape |= Shape.RegionTable;
+                        break;
+                }
+
+                reader.Skip();
+            }
+
+            property = null;
+            EnsureEnd(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), exception.LineNumber, exception.BytePositionInLine, exception.Message);
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is transcoded, and says so with this exception.
+            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), null, null, exception.Message);
+            return null;
+        }
+
+        if (formatVersion is not null && !IsSupported(formatVersion))
+        {
+            context.ReportAt(DeltaRules.UnsupportedFormatVersion, "$.formatVersion", null, null, formatVersion);
+            return null;
+        }
+
+        DocumentKind? kind = null;
+        if (schema is not null)
+        {
+            kind = FromSchema(schema);
+            if (kind is null)
+            {
+                context.ReportAt(DeltaRules.UnrecognizedSchema, "$['$schema']", null, null, schema);
+            }
+        }
+
+        kind ??= shape switch
+        {
+            _ when shape.HasFlag(Shape.Plan) => DocumentKind.Plan,
+            _ when shape.HasFlag(Shape.ProgressReport) => DocumentKind.ProgressReport,
+            _ when shape.HasFlag(Shape.ObservationBatch) => DocumentKind.ObservationBatch,
+            _ when shape.HasFlag(Shape.RegionTable) => DocumentKind.RegionTable,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            context.ReportAt(DeltaRules.UnknownDocumentKind, "$", null, null);
+        }
+
+        return kind;
+    }
+
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        // Reading past the single top-level value throws on trailing content.
+        while (reader.Read())
+        {
+        }
+    }
+
+    private static string ValueText(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
+        ? reader.GetString()!
+        : Encoding.UTF8.GetString(reader.ValueSpan);
+
+    /// <summary>Tells the kind from the last segment of the schema address: <c>…/plan.schema.json</c>, <c>…/regions…</c>, and so on.</summary>
+    private static DocumentKind? FromSchema(string schema)
+    {
+        var name = schema.AsSpan(schema.LastIndexOf('/') + 1);
+        return name.StartsWith("plan", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Plan
+            : name.StartsWith("region", StringComparison.OrdinalIgnoreCase) ? DocumentKind.RegionTable
+            : name.StartsWith("observation", StringComparison.OrdinalIgnoreCase) ? DocumentKind.ObservationBatch
+            : name.StartsWith("progress", StringComparison.OrdinalIgnoreCase) ? DocumentKind.ProgressReport
+            : null;
+    }
+
+    private static bool IsSupported(string formatVersion)
+    {
+        var dot = formatVersion.IndexOf('.', StringComparison.Ordinal);
+        var major = dot < 0 ? formatVersion : formatVersion[..dot];
+        var minor = dot < 0 ? "0" : formatVersion[(dot + 1)..];
+        return major == SupportedMajorVersion && minor.Length > 0 && minor.All(char.IsAsciiDigit);
+    }
+
+    private static string PathOf(string? property)
+        => property is null ? "$"
+            : IsPlainName(property) ? "$." + property
+            : "$['" + property.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+
+    private static bool IsPlainName(string name) => name.Length > 0 && name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
+
+    private static bool IsIdentifierError(Exception exception)
+    {
+        // Identifier converters wrap the parser's FormatException; anything else is a shape or type error.
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is FormatException and not DeltaFormatException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Detail(DeltaFormatException exception) => exception.Message;
+
+    [Flags]
+    private enum Shape
+    {
+        None = 0,
+        Plan = 1,
+        RegionTable = 2,
+        ObservationBatch = 4,
+        ProgressReport = 8,
+    }
+}

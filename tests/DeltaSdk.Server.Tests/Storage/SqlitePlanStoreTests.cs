@@ -1,0 +1,128 @@
+using System.Net;
+using DeltaSdk.Server.Storage;
+using DeltaSdk.Server.Tests.Support;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace DeltaSdk.Server.Tests.Storage;
+
+public sealed class SqlitePlanStoreTests : PlanStoreContractTests
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "deltasdk-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqlitePlanStore> _stores = [];
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_with_the_schema_and_seed()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "store-0.db")}");
+        await connection.OpenAsync();
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", await mode.ExecuteScalarAsync());
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM tasks";
+        Assert.Equal(40L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Data_survives_reopening_and_the_seed_is_not_loaded_twice()
+    {
+        var code = SyntheticPlanData.Code(11);
+        await AppendAsync(code, 1, ImplementationStatus.Completed, new LocalDate(2024, 12, 1));
+        var path = ((SqlitePlanStore)Store).DatabasePath;
+        await ((SqlitePlanStore)Store).DisposeAsync();
+
+        await using var reopened = new SqlitePlanStore(path, new PlanStoreSeed { Plans = [SyntheticPlanData.Plan(3) with { Id = PlanId.Parse("another-plan") }] });
+        await reopened.InitializeAsync();
+        Assert.Equal(SyntheticPlanData.PlanId, Assert.Single(await reopened.ListPlansAsync()).Id);
+        var task = (await reopened.GetTaskAsync(SyntheticPlanData.PlanId, code))!;
+        Assert.Equal(2, task.Version);
+        Assert.Equal(ImplementationStatus.Completed, task.LatestReport!.Status);
+    }
+
+    [Fact]
+    public async Task A_server_restarted_on_the_same_file_serves_what_was_posted()
+    {
+        var path = Path.Combine(_folder, "server.db");
+        var code = SyntheticPlanData.Code(12);
+        string etag;
+        await using (var store = new SqlitePlanStore(path, SyntheticPlanData.Seed()))
+        {
+            await using var server = await TestServer.StartAsync(store);
+            using var posted = await server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 8, 1), 55), await server.TaskETagAsync(code), idempotencyKey: "before-restart");
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            etag = posted.Headers.ETag!.ToString();
+        }
+
+        await using (var store = new SqlitePlanStore(path, SyntheticPlanData.Seed()))
+        {
+            await using var server = await TestServer.StartAsync(store);
+            Assert.Equal(etag, await server.TaskETagAsync(code));
+            using var progress = await server.Http.GetAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks/{code}/progress");
+            var page = await TestServer.ReadJsonAsync(progress);
+            Assert.Equal(55, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("percentComplete").GetDouble());
+
+            // The idempotency record is on disk too: a retry after the restart is still answered, not written again.
+            using var retry = await server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 8, 1), 55), "\"v1\"", idempotencyKey: "before-restart");
+            Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+            Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_http_writers_with_one_etag_get_one_201_and_412s_on_sqlite()
+    {
+        await using var server = await TestServer.StartAsync(Store);
+        var code = SyntheticPlanData.Code(13);
+        var etag = await server.TaskETagAsync(code);
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 2, i), i), etag)));
+        Assert.Single(responses, static r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(5, responses.Count(static r => r.StatusCode == HttpStatusCode.PreconditionFailed));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_database_of_another_schema_version_is_refused_with_its_path()
+    {
+        var path = Path.Combine(_folder, "future.db");
+        await using (var store = new SqlitePlanStore(path, PlanStoreSeed.Empty))
+        {
+            await store.InitializeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema_version'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = new SqlitePlanStore(path, PlanStoreSeed.Empty);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.InitializeAsync());
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    protected override Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)
+    {
+        var store = new SqlitePlanStore(Path.Combine(_folder, $"store-{_stores.Count}.db"), seed);
+        _stores.Add(store);
+        return Task.FromResult<IPlanStore>(store);
+    }
+}

@@ -1,0 +1,41 @@
+using DeltaSdk.Server.Contracts;
+using DeltaSdk.Server.Storage;
+
+namespace DeltaSdk.Server.Tests.Support;
+
+/// <summary>Passes every call to another store; tests override the calls they want to change.</summary>
+internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
+{
+    public virtual Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
+
+    public virtual Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default) => inner.ListPlansAsync(cancellationToken);
+
+    public virtual Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default) => inner.GetPlanAsync(planId, cancellationToken);
+
+    public virtual Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListTasksAsync(planId, filter, continuation, limit, cancellationToken);
+
+    public virtual Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default) => inner.GetTaskAsync(planId, code, cancellationToken);
+
+    public virtual Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListProgressAsync(planId, code, continuation, limit, cancellationToken);
+
+    public virtual Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
+        => inner.GetProgressAsync(planId, code, reportId, cancellationToken);
+
+    public virtual Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+        => inner.AppendProgressAsync(report, expectedVersion, idempotency, respond, cancellationToken);
+
+    public virtual Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListRegionsAsync(filter, continuation, limit, cancellationToken);
+
+    public virtual Task<RegionTable> GetRegionTableAsync(CancellationToken cancellationToken = default) => inner.GetRegionTableAsync(cancellationToken);
+
+    public virtual Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default) => inner.ListIndicatorsAsync(cancellationToken);
+
+    public virtual Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListObservationsAsync(indicator, filter, continuation, limit, cancellationToken);
+
+    public virtual Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+        => inner.AddObservationsAsync(indicator, observations, idempotency, respond, cancellationToken);
+}
