@@ -94,15 +94,16 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
     {
         var code = SyntheticData.TaskCode(1, 6);
         var etag = (await _client.GetTaskAsync(Plan, code)).ETag;
-        var invalid = SyntheticData.Report(code, ImplementationStatus.Completed, percent: 150);
+        var invalid = SyntheticData.Report(code, ImplementationStatus.Completed, percent: 150) with { CompletedOn = null };
 
         var error = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PostProgressAsync(Plan, code, invalid, etag));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
         Assert.Equal("validation_failed", error.ErrorCode);
-        Assert.Contains(error.Diagnostics, d => d.Code == "progress.percent-range" && d.Path == "$.percentComplete" && d.Severity == "error");
-        Assert.Contains(error.Diagnostics, d => d.Code == "progress.completed-percent");
-        Assert.Contains("progress.", error.Message, StringComparison.Ordinal);
+        // The server's validator (DeltaSdk.Validation) decides the codes: out-of-range percent, completed without a date.
+        Assert.Contains(error.Diagnostics, d => d.Code == "DLT4005" && d.Path == "$.percentComplete" && d.Severity == "error");
+        Assert.Contains(error.Diagnostics, d => d.Code == "DLT4002" && d.Path == "$.completedOn");
+        Assert.Contains("DLT400", error.Message, StringComparison.Ordinal);
         Assert.Empty(await _client.ListProgressAsync(Plan, code).ToListAsync());
     }
 
@@ -220,9 +221,10 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PostObservationsAsync(SyntheticData.IndicatorId, batch));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
-        var diagnostic = Assert.Single(error.Diagnostics);
-        Assert.Equal("observation.unknown-region", diagnostic.Code);
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Severity == "error");
+        Assert.Equal("DLT2003", diagnostic.Code);
         Assert.Equal("$.observations[1].region", diagnostic.Path);
+        Assert.Contains("999999", diagnostic.Message, StringComparison.Ordinal);
     }
 
     private static Observation Observation(RegionCode region, ReportingPeriod period, double value) => new()

@@ -60,6 +60,7 @@ public static class SyntheticData
         Period = ReportingPeriod.ForQuarter(2025, 1),
         Status = status,
         PercentComplete = percent,
+        CompletedOn = status == ImplementationStatus.Completed ? new LocalDate(2025, 3, 30) : null,
         Narrative = LocalizedText.Create("合成进展", "Synthetic progress"),
     };
 
