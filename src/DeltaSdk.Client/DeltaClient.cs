@@ -392,15 +392,19 @@ public class DeltaClient
 
             var request = response.RequestMessage;
             var method = request?.Method.Method ?? "?";
-            var path = request?.RequestUri?.PathAndQuery;
             var status = (int)(response.StatusCode ?? default);
             activity?.SetTag("http.response.status_code", status);
             if (response.IsSuccessStatusCode && response.Error is null && response.Content is { } content)
             {
-                Log.Completed(_logger, operation, method, path, status, Elapsed(started));
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    Log.Completed(_logger, operation, method, request?.RequestUri?.PathAndQuery, status, Elapsed(started));
+                }
+
                 return (content, response.Headers.ETag?.ToString());
             }
 
+            var path = request?.RequestUri?.PathAndQuery;
             var exception = ProblemReader.CreateException(response, method, path, _options.ApiKey);
             activity?.SetStatus(ActivityStatusCode.Error, exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             activity?.SetTag("error.type", exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -44,7 +44,7 @@ internal sealed class RetryHandler : DelegatingHandler
             HttpResponseMessage? response = null;
             Exception? failure;
             using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (_timeProvider.CreateTimer(static state => Cancel(state), attemptCancellation, _options.AttemptTimeout, Timeout.InfiniteTimeSpan))
+            using (_options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : _timeProvider.CreateTimer(static state => Cancel(state), attemptCancellation, _options.AttemptTimeout, Timeout.InfiniteTimeSpan))
             {
                 try
                 {
