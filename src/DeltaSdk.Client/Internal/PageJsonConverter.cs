@@ -21,7 +21,7 @@ internal sealed class PageJsonConverter<T> : JsonConverter<Page<T>>
             switch (name)
             {
                 case "items":
-                    items = WireJson.ReadArray<T>(ref reader, options);
+                    items = ReadItems(ref reader, options);
                     break;
                 case "nextPageToken":
                     nextPageToken = WireJson.ReadString(ref reader);
@@ -34,6 +34,15 @@ internal sealed class PageJsonConverter<T> : JsonConverter<Page<T>>
 
         return new Page<T> { Items = items ?? throw WireJson.Missing("page", "items"), NextPageToken = nextPageToken };
     }
+
+    /// <summary>
+    /// Reads the items in one call with the core's metadata for the whole array when it has some (it has for every
+    /// core model a plan document holds); one call per item otherwise.
+    /// </summary>
+    private static ImmutableArray<T> ReadItems(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        => reader.TokenType == JsonTokenType.StartArray && options.TryGetTypeInfo(typeof(ImmutableArray<T>), out var arrayInfo)
+            ? JsonSerializer.Deserialize(ref reader, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ImmutableArray<T>>)arrayInfo)
+            : WireJson.ReadArray<T>(ref reader, options);
 
     public override void Write(Utf8JsonWriter writer, Page<T> value, JsonSerializerOptions options)
     {
