@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 
@@ -70,4 +71,16 @@ public sealed record Plan
     /// <summary>Gets how many tasks are catalogued, assigned or not.</summary>
     [JsonIgnore]
     public int CataloguedTaskCount => Aspects.Sum(static a => a.Tasks.Length) + UnassignedTasks.Length;
+
+    /// <summary>
+    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
+    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
+
+    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
+    [JsonExtensionData]
+    [JsonInclude]
+    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -3,7 +3,7 @@ namespace DeltaSdk.Server.Contracts;
 /// <summary>One finding about a request body, as listed in a problem's <c>diagnostics</c>.</summary>
 public sealed record ApiDiagnostic
 {
-    /// <summary>Gets the rule's code, for example <c>progress.percent-range</c>.</summary>
+    /// <summary>Gets the rule's code, for example <c>DLT4005</c> (a DeltaSdk validation rule) or <c>request.task-mismatch</c>.</summary>
     public required string Code { get; init; }
 
     /// <summary>Gets the severity: <c>error</c>, <c>warning</c> or <c>info</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace DeltaSdk.Server.Contracts;
@@ -31,5 +32,5 @@ public sealed record ApiProblem
 
     /// <summary>Gets the diagnostics of a validation failure (422) or of an unreadable body (400).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<ApiDiagnostic>? Diagnostics { get; init; }
+    public ImmutableArray<ApiDiagnostic>? Diagnostics { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace DeltaSdk.Server.Contracts;
@@ -7,7 +8,7 @@ namespace DeltaSdk.Server.Contracts;
 public sealed record ItemPage<T>
 {
     /// <summary>Gets the items of this page, in the list's order.</summary>
-    public required IReadOnlyList<T> Items { get; init; }
+    public required ImmutableArray<T> Items { get; init => field = value.IsDefault ? [] : value; }
 
     /// <summary>
     /// Gets the opaque token that fetches the next page (pass it back as <c>pageToken</c>), or <see langword="null"/>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DeltaSdk.Server.Contracts;
 
 /// <summary>The progress roll-up of a plan: declared against catalogued tasks, tasks by latest status, mean completion.</summary>
@@ -26,5 +28,5 @@ public sealed record PlanProgressSummary
     public double? PercentCompleteMean { get; init; }
 
     /// <summary>Gets the roll-up per aspect in plan order, then the unassigned tasks when there are any.</summary>
-    public required IReadOnlyList<AspectProgressSummary> Aspects { get; init; }
+    public required ImmutableArray<AspectProgressSummary> Aspects { get; init => field = value.IsDefault ? [] : value; }
 }

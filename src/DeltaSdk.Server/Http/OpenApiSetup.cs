@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
@@ -87,6 +89,26 @@ internal static class OpenApiSetup
             {
                 schema.Type = JsonSchemaType.Object;
                 schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+            else if (type.IsEnum)
+            {
+                // The model's enum converter writes camelCase member names; the generator cannot see through it.
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(static n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+            }
+
+            // Documents (plan, observation batch, progress report) start with the format header.
+            if (schema.Properties is { } properties)
+            {
+                if (properties.ContainsKey("$schema"))
+                {
+                    properties["$schema"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "The document's JSON Schema (optional on input)." };
+                }
+
+                if (properties.ContainsKey("formatVersion"))
+                {
+                    properties["formatVersion"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^1\\.[0-9]+$", Description = "The format version: \"1.0\" (any 1.x is read)." };
+                }
             }
 
             return Task.CompletedTask;

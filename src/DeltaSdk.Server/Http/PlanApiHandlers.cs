@@ -31,7 +31,7 @@ internal sealed partial class PlanApiHandlers(
     public async Task<IResult> ListPlansAsync(HttpContext context)
     {
         var plans = await store.ListPlansAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = plans });
+        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = [.. plans] });
     }
 
     public async Task<IResult> GetPlanAsync(HttpContext context, string planId)
@@ -47,7 +47,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         // The plan is a document of the canonical format: DeltaJson writes it, with its header.
-        var body = Encoding.UTF8.GetBytes(DeltaJson.WritePlan(plan));
+        var body = DeltaJson.WritePlanToUtf8Bytes(plan);
         return ETags.Conditional(context.Request, body, ETags.ForContent(body));
     }
 
@@ -63,8 +63,7 @@ internal sealed partial class PlanApiHandlers(
             return PlanNotFound(id);
         }
 
-        var aspects = plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From).ToList();
-        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = aspects });
+        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = [.. plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From)] });
     }
 
     public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, int? pageSize, string? pageToken)
@@ -96,10 +95,18 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var result = await ListAsync(() => store.ListTasksAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
-        return result.Problem
-            ?? (result.Page is { } tasks
-                ? ETags.ConditionalJson(context.Request, new ItemPage<KeyTask> { Items = [.. tasks.Items.Select(static t => t.Task)], NextPageToken = page.NextToken(tasks.Continuation) })
-                : PlanNotFound(id));
+        if (result.Problem is not null)
+        {
+            return result.Problem;
+        }
+
+        if (result.Page is not { } tasks)
+        {
+            return PlanNotFound(id);
+        }
+
+        var (body, etag) = TaskJsonCache.WritePage([.. tasks.Items.Select(static t => t.Task)], page.NextToken(tasks.Continuation));
+        return ETags.Conditional(context.Request, body, etag);
     }
 
     public async Task<IResult> GetTaskAsync(HttpContext context, string planId, string code)
@@ -115,7 +122,7 @@ internal sealed partial class PlanApiHandlers(
             return TaskNotFound(id, taskCode);
         }
 
-        return ETags.Conditional(context.Request, ServerJson.Serialize(task.Task), ETags.ForVersion(task.Version));
+        return ETags.Conditional(context.Request, TaskJsonCache.Get(task.Task).Json, ETags.ForVersion(task.Version));
     }
 
     public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, int? pageSize, string? pageToken)
@@ -186,19 +193,14 @@ internal sealed partial class PlanApiHandlers(
             return bodyProblem;
         }
 
-        ProgressReport? report;
+        ProgressReport report;
         try
         {
-            report = JsonSerializer.Deserialize(body.Span, ServerJson.TypeInfo<ProgressReport>());
+            report = DeltaJson.ReadProgressReport(body.Span);
         }
-        catch (JsonException exception)
+        catch (DeltaFormatException exception)
         {
             return Unreadable(exception.Path, exception.Message);
-        }
-
-        if (report is null)
-        {
-            return Unreadable("$", "Expected a progress report object, found null.");
         }
 
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
@@ -264,7 +266,7 @@ internal sealed partial class PlanApiHandlers(
 
         var filter = new RegionFilter { Level = levelValue, Parent = parentCode };
         var result = await ListAsync(async () => (StorePage<Region>?)await store.ListRegionsAsync(filter, page.Continuation, page.Size, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
-        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = result.Page!.Items, NextPageToken = page.NextToken(result.Page.Continuation) });
+        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = [.. result.Page!.Items], NextPageToken = page.NextToken(result.Page.Continuation) });
     }
 
     public async Task<IResult> ListRegionGroupsAsync(HttpContext context)
@@ -276,7 +278,7 @@ internal sealed partial class PlanApiHandlers(
     public async Task<IResult> ListIndicatorsAsync(HttpContext context)
     {
         var indicators = await store.ListIndicatorsAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = indicators });
+        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = [.. indicators] });
     }
 
     public async Task<IResult> ListObservationsAsync(HttpContext context, string indicatorId, string? region, string? regionGroup, string? from, string? to, int? pageSize, string? pageToken)
@@ -300,7 +302,7 @@ internal sealed partial class PlanApiHandlers(
         var result = await ListAsync(() => store.ListObservationsAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
         return result.Problem
             ?? (result.Page is { } observations
-                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = observations.Items, NextPageToken = page.NextToken(observations.Continuation) })
+                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = [.. observations.Items], NextPageToken = page.NextToken(observations.Continuation) })
                 : IndicatorNotFound(id));
     }
 

@@ -33,7 +33,7 @@ internal sealed class ProblemResult(int status, string code, string detail, IRea
         Instance = context.Request.Path.Value,
         Code = Code,
         RequestId = RequestIds.Get(context),
-        Diagnostics = Diagnostics,
+        Diagnostics = Diagnostics is null ? null : [.. Diagnostics],
     };
 
     public Task ExecuteAsync(HttpContext context)

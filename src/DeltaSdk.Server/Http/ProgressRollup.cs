@@ -30,7 +30,7 @@ internal static class ProgressRollup
             ReportedTaskCount = tasks.Count(static t => t.LatestReport is not null),
             TasksByStatus = Count(tasks),
             PercentCompleteMean = Mean(tasks),
-            Aspects = aspects,
+            Aspects = [.. aspects],
         };
     }
 

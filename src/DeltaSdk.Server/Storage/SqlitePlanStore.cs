@@ -75,13 +75,13 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             return null;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
             var sql = new StringBuilder(
                 """
-                SELECT t.ordinal, t.document, t.version, p.document
+                SELECT t.ordinal, t.code, t.version, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.ordinal > $after
                 """);
@@ -138,7 +138,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     lastOrdinal = reader.GetInt64(0);
                     items.Add(new StoredTask
                     {
-                        Task = Deserialize<KeyTask>(reader.GetString(1)),
+                        Task = snapshot.Task(planId, reader.GetString(1)),
                         Version = reader.GetInt64(2),
                         LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
                     });
@@ -152,14 +152,14 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
             command.CommandText =
                 """
-                SELECT t.document, t.version, p.document
+                SELECT t.code, t.version, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.code = $code
                 """;
@@ -175,7 +175,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
                 return new StoredTask
                 {
-                    Task = Deserialize<KeyTask>(reader.GetString(0)),
+                    Task = snapshot.Task(planId, reader.GetString(0)),
                     Version = reader.GetInt64(1),
                     LatestReport = reader.IsDBNull(2) ? null : Deserialize<ProgressReport>(reader.GetString(2)),
                 };
@@ -189,7 +189,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             if (!await TaskExistsAsync(connection, null, planId, code, cancellationToken).ConfigureAwait(false))
@@ -234,7 +234,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -254,7 +254,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(respond);
         await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: the write lock is taken before the version is read, so no other writer can slip in between.
@@ -375,7 +375,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             return null;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
@@ -441,7 +441,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
 
         var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -496,17 +496,20 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (forWriting)
+            {
+                // In WAL mode NORMAL loses no committed transaction when the process crashes, only on power loss.
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-            // In WAL mode NORMAL loses no committed transaction when the process crashes, only on power loss.
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -548,7 +551,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using (var wal = connection.CreateCommand())
@@ -635,7 +638,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     {
         var plans = new List<Plan>();
         RegionTable regions;
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using (var command = connection.CreateCommand())
@@ -823,5 +826,18 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         IReadOnlyDictionary<PlanId, Plan> Plans,
         IReadOnlyList<PlanSummary> PlanSummaries,
         RegionTable Regions,
-        IReadOnlyList<Indicator> Indicators);
+        IReadOnlyList<Indicator> Indicators)
+    {
+        // Tasks are read-only after seeding: rows name them and the plans already in memory hold them, so a page
+        // costs no JSON parsing and hands out the same task instances every time (which the server's JSON cache relies on).
+        private readonly Dictionary<(PlanId, string), KeyTask> _tasks = Plans.Values
+            .SelectMany(static p => p.AllTasks.Select(t => (Key: (p.Id, t.Code.ToString()), Task: t)))
+            .DistinctBy(static x => x.Key)
+            .ToDictionary(static x => x.Key, static x => x.Task);
+
+        public KeyTask Task(PlanId plan, string code)
+            => _tasks.TryGetValue((plan, code), out var task)
+                ? task
+                : throw new InvalidDataException($"The database lists task '{code}' of plan '{plan}', which the stored plan document does not hold.");
+    }
 }

@@ -1,12 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DeltaSdk.Serialization;
 
 /// <summary>
-/// Writes an identifier as its canonical string and reads it back through <see cref="IParsable{TSelf}.Parse"/>,
-/// as a value and as a dictionary key. A bad value becomes a <see cref="JsonException"/> carrying the parser's
-/// message, so that the reader can report it with its JSON path.
+/// Writes an identifier (or a <see cref="ReportingPeriod"/>) as its canonical string and reads it back through
+/// <see cref="IParsable{TSelf}.Parse"/>, as a value and as a dictionary key. A bad value raises a
+/// <see cref="DeltaJsonException"/> carrying the parser's message, which names the input and the expected form.
 /// </summary>
 /// <typeparam name="T">The identifier type.</typeparam>
 internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
@@ -16,7 +17,7 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a string holding a {typeof(T).Name}, found {TokenName(reader.TokenType)}.");
+            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(T))}.");
         }
 
         return Parse(reader.GetString()!);
@@ -31,26 +32,15 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         => writer.WritePropertyName(value.ToString()!);
 
-    internal static string TokenName(JsonTokenType tokenType) => tokenType switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.String => "a string",
-        _ => tokenType.ToString(),
-    };
-
     private static T Parse(string text)
     {
         try
         {
-            return T.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            return T.Parse(text, CultureInfo.InvariantCulture);
         }
         catch (FormatException exception)
         {
-            throw new JsonException(exception.Message, exception);
+            throw new DeltaJsonException(exception.Message, innerException: exception);
         }
     }
 }

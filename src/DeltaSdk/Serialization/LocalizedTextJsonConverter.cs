@@ -1,42 +1,57 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DeltaSdk.Internal;
 
 namespace DeltaSdk.Serialization;
 
 /// <summary>Reads and writes <see cref="LocalizedText"/> as a JSON object of language tag to text.</summary>
 internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
 {
+    // Nearly every tag in practice is one of these two: reuse the strings instead of allocating one per value.
+    private static ReadOnlySpan<byte> ChineseUtf8 => "zh-Hans"u8;
+
+    private static ReadOnlySpan<byte> EnglishUtf8 => "en"u8;
+
     public override LocalizedText Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected an object of language tag to text such as {{\"zh-Hans\": \"…\", \"en\": \"…\"}}, found {IdentifierJsonConverter<PlanId>.TokenName(reader.TokenType)}.");
+            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(LocalizedText))}.");
         }
 
-        var entries = new List<KeyValuePair<string, string>>(2);
+        KeyValuePair<string, string>[] entries = new KeyValuePair<string, string>[2];
+        var count = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var tag = reader.GetString()!;
+            var tag = ReadTag(ref reader);
             if (!LocalizedText.IsWellFormedTag(tag))
             {
-                throw new JsonException($"'{tag}' is not a BCP 47 language tag such as 'zh-Hans' or 'en'.");
+                throw new DeltaJsonException($"{IdentifierSyntax.Describe(tag)} is not a BCP 47 language tag: expected a tag such as \"zh-Hans\" or \"en\".", JsonPaths.Property(tag));
             }
 
-            if (entries.Exists(e => string.Equals(e.Key, tag, StringComparison.OrdinalIgnoreCase)))
+            for (var i = 0; i < count; i++)
             {
-                throw new JsonException($"The language tag '{tag}' appears twice.");
+                if (string.Equals(entries[i].Key, tag, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new DeltaJsonException($"The language tag '{tag}' appears twice (tags compare case-insensitively); expected each language once.", JsonPaths.Property(tag));
+                }
             }
 
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw new JsonException($"Expected a string for language '{tag}', found {IdentifierJsonConverter<PlanId>.TokenName(reader.TokenType)}.");
+                throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)} for language '{tag}', expected a string.", JsonPaths.Property(tag));
             }
 
-            entries.Add(new(tag, reader.GetString()!));
+            if (count == entries.Length)
+            {
+                Array.Resize(ref entries, count * 2);
+            }
+
+            entries[count++] = new(tag, reader.GetString()!);
         }
 
-        return new LocalizedText(entries);
+        return new LocalizedText(count == entries.Length ? entries : entries.AsSpan(0, count).ToArray());
     }
 
     public override void Write(Utf8JsonWriter writer, LocalizedText value, JsonSerializerOptions options)
@@ -48,5 +63,23 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
         }
 
         writer.WriteEndObject();
+    }
+
+    private static string ReadTag(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            if (reader.ValueSpan.SequenceEqual(ChineseUtf8))
+            {
+                return LocalizedText.SimplifiedChinese;
+            }
+
+            if (reader.ValueSpan.SequenceEqual(EnglishUtf8))
+            {
+                return LocalizedText.English;
+            }
+        }
+
+        return reader.GetString()!;
     }
 }

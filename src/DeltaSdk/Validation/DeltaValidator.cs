@@ -105,7 +105,7 @@ public sealed class DeltaValidator
     {
         ArgumentNullException.ThrowIfNull(report);
         var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
-        ValidateReport(report, plan is null ? null : PlanLookup.Build(plan), context);
+        ValidateReport(report, plan is null ? null : PlanLookup.For(plan), context);
         return context.ToReport(DocumentKind.ProgressReport);
     }
 
@@ -122,7 +122,7 @@ public sealed class DeltaValidator
         ArgumentNullException.ThrowIfNull(reports);
         var list = reports as IReadOnlyList<ProgressReport?> ?? [.. reports];
         var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
-        var index = plan is null ? null : PlanLookup.Build(plan);
+        var index = plan is null ? null : PlanLookup.For(plan);
         for (var i = 0; i < list.Count; i++)
         {
             var report = list[i];
@@ -185,7 +185,7 @@ public sealed class DeltaValidator
                 ValidateObservations(batch, plan, regions, context);
                 break;
             case ProgressReport report:
-                ValidateReport(report, plan is null ? null : PlanLookup.Build(plan), context);
+                ValidateReport(report, plan is null ? null : PlanLookup.For(plan), context);
                 break;
         }
 
@@ -219,7 +219,7 @@ public sealed class DeltaValidator
 
     private void ValidatePlan(Plan plan, RegionTable? regions, ValidationContext context)
     {
-        var regionIndex = regions is null ? null : RegionLookup.Build(regions);
+        var regionIndex = regions is null ? null : RegionLookup.For(regions);
         PlanChecker.Check(PlanLookup.Build(plan), regionIndex, context);
         RunCustom(_settings.PlanRules, plan, context);
     }
@@ -232,7 +232,7 @@ public sealed class DeltaValidator
 
     private void ValidateObservations(ObservationBatch batch, Plan? plan, RegionTable? regions, ValidationContext context)
     {
-        ObservationBatchChecker.Check(batch, plan is null ? null : PlanLookup.Build(plan), regions is null ? null : RegionLookup.Build(regions), context);
+        ObservationBatchChecker.Check(batch, plan is null ? null : PlanLookup.For(plan), regions is null ? null : RegionLookup.For(regions), context);
         RunCustom(_settings.ObservationBatchRules, batch, context);
     }
 

@@ -43,7 +43,7 @@ internal static class JsonDocumentReader
         catch (DeltaFormatException exception)
         {
             var rule = IsIdentifierError(exception) ? DeltaRules.MalformedIdentifier : DeltaRules.InvalidDocument;
-            context.ReportAt(rule, exception.Path ?? "$", exception.LineNumber, exception.BytePositionInLine, Detail(exception));
+            context.ReportAt(rule, exception.Path ?? "$", exception.LineNumber, exception.BytePositionInLine, exception.Message);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
@@ -56,8 +56,8 @@ internal static class JsonDocumentReader
     }
 
     /// <summary>
-    /// Until DeltaJson has a progress report reader, the source-generated metadata reads one here (and only here),
-    /// with the same error wrapping as DeltaJson's readers.
+    /// Until DeltaJson has a progress report reader (branch feat/json adds DeltaJson.ReadProgressReport, which should
+    /// replace this), the source-generated metadata reads one here, and only here, with DeltaJson's error wrapping.
     /// </summary>
     private static ProgressReport ReadProgressReport(ReadOnlySpan<byte> utf8Json)
     {
@@ -226,8 +226,6 @@ internal static class JsonDocumentReader
 
         return false;
     }
-
-    private static string Detail(DeltaFormatException exception) => exception.Message;
 
     [Flags]
     private enum Shape

@@ -1,169 +1,256 @@
+using System.Collections.Immutable;
+
 namespace DeltaSdk.Validation;
 
-/// <summary>The built-in observation rules, in one pass over the batch plus one more for summed indicators.</summary>
-internal static class ObservationBatchChecker
+/// <summary>
+/// The built-in observation rules, in one pass over the batch plus one over the observations of summed indicators.
+/// Batches run to millions of observations, so indicators, regions and groups are numbered on first sight and the
+/// per-observation work is integer hashing.
+/// </summary>
+internal sealed class ObservationBatchChecker
 {
+    private readonly PlanLookup? _plan;
+    private readonly RegionLookup? _regions;
+    private readonly ValidationContext _context;
+    private readonly Dictionary<IndicatorId, int> _indicatorNumbers = [];
+    private readonly List<IndicatorInfo> _indicators = [];
+    private readonly Dictionary<RegionCode, int> _regionNumbers = [];
+    private readonly List<RegionCode> _regionCodes = [];
+    private readonly List<bool> _regionKnown = [];
+    private readonly Dictionary<RegionGroupId, int> _groupNumbers = [];
+
+    private ObservationBatchChecker(PlanLookup? plan, RegionLookup? regions, ValidationContext context)
+    {
+        _plan = plan;
+        _regions = regions;
+        _context = context;
+    }
+
     public static void Check(ObservationBatch batch, PlanLookup? plan, RegionLookup? regions, ValidationContext context)
+        => new ObservationBatchChecker(plan, regions, context).Run(batch);
+
+    private void Run(ObservationBatch batch)
     {
         if (batch.Plan is { } planId)
         {
             if (planId.IsEmpty)
             {
-                context.Report(DeltaRules.MissingIdentifier, new PathRef("$.plan"));
+                _context.Report(DeltaRules.MissingIdentifier, new PathRef("$.plan"));
             }
-            else if (plan is not null && !plan.Plan.Id.IsEmpty && planId != plan.Plan.Id)
+            else if (_plan is not null && !_plan.Plan.Id.IsEmpty && planId != _plan.Plan.Id)
             {
-                context.Report(DeltaRules.PlanMismatch, new PathRef("$.plan"), planId.ToString(), planId, plan.Plan.Id);
+                _context.Report(DeltaRules.PlanMismatch, new PathRef("$.plan"), planId.ToString(), planId, _plan.Plan.Id);
             }
         }
 
         var observations = batch.Observations;
         var seen = new Dictionary<ObservationKey, int>(observations.Length);
-        var today = context.Today;
-        var anySummed = false;
+        var anySummedRegion = false;
+        var today = _context.Today;
 
-        // Batches usually run indicator by indicator: remembering the last lookup saves most dictionary probes.
+        // Batches usually run indicator by indicator: remembering the last one saves most lookups.
         var lastId = default(IndicatorId);
-        Indicator? lastIndicator = null;
+        var last = -1;
         for (var i = 0; i < observations.Length; i++)
         {
             var path = new EntityPath("$.observations[{0}]", i);
             var observation = observations[i];
             if (observation is null)
             {
-                context.Report(DeltaRules.NullElement, path.Self);
+                _context.Report(DeltaRules.NullElement, path.Self);
                 continue;
             }
 
-            Indicator? indicator = null;
             var id = observation.Indicator;
+            var indicator = -1;
             if (id.IsEmpty)
             {
-                context.Report(DeltaRules.MissingIdentifier, path.At(".indicator"));
+                _context.Report(DeltaRules.MissingIdentifier, path.At(".indicator"));
             }
-            else if (plan is not null)
+            else
             {
-                if (id != lastId)
+                if (last < 0 || id != lastId)
                 {
                     lastId = id;
-                    lastIndicator = plan.FindIndicator(id);
+                    last = IndicatorNumber(id);
                 }
 
-                indicator = lastIndicator;
-                if (indicator is null)
+                indicator = last;
+                if (_plan is not null && _indicators[indicator].Definition is null)
                 {
-                    context.Report(DeltaRules.UnknownIndicator, path.At(".indicator"), id.ToString(), id);
-                }
-                else
-                {
-                    anySummed |= indicator.Aggregation == AggregationRule.Sum;
+                    _context.Report(DeltaRules.UnknownIndicator, path.At(".indicator"), id.ToString(), id);
                 }
             }
 
-            var region = observation.Region;
-            var group = observation.RegionGroup;
-            if (region.HasValue == group.HasValue)
-            {
-                context.Report(DeltaRules.ObservationTargetNotSingle, path.Self);
-            }
-
-            if (region is { } r)
-            {
-                if (r.IsEmpty)
-                {
-                    context.Report(DeltaRules.MissingIdentifier, path.At(".region"));
-                }
-                else if (regions is not null && !regions.Regions.ContainsKey(r))
-                {
-                    context.Report(DeltaRules.UnknownRegion, path.At(".region"), r.ToString(), r);
-                }
-            }
-
-            if (group is { } g)
-            {
-                if (g.IsEmpty)
-                {
-                    context.Report(DeltaRules.MissingIdentifier, path.At(".regionGroup"));
-                }
-                else if (regions is not null && !regions.Groups.ContainsKey(g))
-                {
-                    context.Report(DeltaRules.UnknownRegionGroup, path.At(".regionGroup"), g.ToString(), g);
-                }
-            }
-
+            var target = Target(observation, path);
             var period = observation.Period;
             if (period.IsEmpty)
             {
-                context.Report(DeltaRules.MissingIdentifier, path.At(".period"));
+                _context.Report(DeltaRules.MissingIdentifier, path.At(".period"));
             }
             else if (period.Start > today)
             {
-                context.Report(DeltaRules.DateInFuture, path.At(".period"), period.ToString(), period, Text.Iso(today));
+                _context.Report(DeltaRules.DateInFuture, path.At(".period"), period.ToString(), period, Text.Iso(today));
             }
 
-            Checks.Value(context, observation.Value, indicator?.Unit, path.At(".value"));
-            if (!id.IsEmpty && !period.IsEmpty && (region.HasValue || group.HasValue)
-                && !seen.TryAdd(new ObservationKey(id, region, group, period), i))
+            var info = indicator >= 0 ? _indicators[indicator] : default;
+            Checks.Value(_context, observation.Value, info.Definition?.Unit, path.At(".value"));
+            if (indicator >= 0 && target >= 0 && !period.IsEmpty)
             {
-                var where = region?.ToString() ?? group.GetValueOrDefault().ToString();
-                var first = new PathRef("$.observations[{0}]", a: seen[new ObservationKey(id, region, group, period)]).Render();
-                context.Report(DeltaRules.DuplicateObservation, path.Self, where, id, where, period, first);
+                var key = new ObservationKey(indicator, target, period);
+                if (!seen.TryAdd(key, i))
+                {
+                    var where = observation.Region?.ToString() ?? observation.RegionGroup.GetValueOrDefault().ToString();
+                    var first = new PathRef("$.observations[{0}]", a: seen[key]).Render();
+                    _context.Report(DeltaRules.DuplicateObservation, path.Self, where, id, where, period, first);
+                }
+                else
+                {
+                    anySummedRegion |= info.Summed && (target & 1) == 0;
+                }
             }
 
-            Checks.Source(context, observation.Source, path.At(".source"), required: true);
+            Checks.Source(_context, observation.Source, path.At(".source"), required: true);
         }
 
-        if (anySummed && plan is not null && !context.IsSuppressed(DeltaRules.OverlappingSummedObservations))
+        if (anySummedRegion && !_context.IsSuppressed(DeltaRules.OverlappingSummedObservations))
         {
-            NestedRegionsInSums(observations, plan, seen, context);
+            NestedRegionsInSums(observations, seen);
         }
+    }
+
+    /// <summary>DLT1014, DLT1010, DLT2003, DLT2004 for where an observation is; returns its key part, or -1 when it has none.</summary>
+    private int Target(Observation observation, in EntityPath path)
+    {
+        var region = observation.Region;
+        var group = observation.RegionGroup;
+        if (region.HasValue == group.HasValue)
+        {
+            _context.Report(DeltaRules.ObservationTargetNotSingle, path.Self);
+        }
+
+        var target = -1;
+        if (group is { } g)
+        {
+            if (g.IsEmpty)
+            {
+                _context.Report(DeltaRules.MissingIdentifier, path.At(".regionGroup"));
+            }
+            else
+            {
+                if (!_groupNumbers.TryGetValue(g, out var number))
+                {
+                    _groupNumbers.Add(g, number = _groupNumbers.Count);
+                }
+
+                if (_regions is not null && !_regions.Groups.ContainsKey(g))
+                {
+                    _context.Report(DeltaRules.UnknownRegionGroup, path.At(".regionGroup"), g.ToString(), g);
+                }
+
+                target = (number << 1) | 1;
+            }
+        }
+
+        if (region is { } r)
+        {
+            if (r.IsEmpty)
+            {
+                _context.Report(DeltaRules.MissingIdentifier, path.At(".region"));
+            }
+            else
+            {
+                if (!_regionNumbers.TryGetValue(r, out var number))
+                {
+                    _regionNumbers.Add(r, number = _regionCodes.Count);
+                    _regionCodes.Add(r);
+                    _regionKnown.Add(_regions is null || _regions.Regions.ContainsKey(r));
+                }
+
+                // Unknown codes are reported at every use, but looked up in the table only once each.
+                if (!_regionKnown[number])
+                {
+                    _context.Report(DeltaRules.UnknownRegion, path.At(".region"), r.ToString(), r);
+                }
+
+                target = number << 1;
+            }
+        }
+
+        return target;
+    }
+
+    private int IndicatorNumber(IndicatorId id)
+    {
+        if (!_indicatorNumbers.TryGetValue(id, out var number))
+        {
+            var definition = _plan?.FindIndicator(id);
+            _indicatorNumbers.Add(id, number = _indicators.Count);
+            _indicators.Add(new IndicatorInfo(definition, definition?.Aggregation == AggregationRule.Sum));
+        }
+
+        return number;
     }
 
     /// <summary>DLT6009: a summed indicator with values for both a region and a region containing it in one period.</summary>
-    private static void NestedRegionsInSums(System.Collections.Immutable.ImmutableArray<Observation> observations, PlanLookup plan, Dictionary<ObservationKey, int> seen, ValidationContext context)
+    /// <remarks>A second pass rather than a list kept from the first: numbering again costs less than storing a million entries.</remarks>
+    private void NestedRegionsInSums(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
     {
-        // Few distinct regions occur, so their ancestor codes are worked out once each.
-        var ancestors = new Dictionary<RegionCode, (RegionCode? Prefecture, RegionCode? Province)>();
+        // The closest containing region that the batch also observes, per region number: worked out once each.
+        var containers = new int[_regionCodes.Count];
+        for (var r = 0; r < containers.Length; r++)
+        {
+            var code = _regionCodes[r];
+            containers[r] = -1;
+            if (code.CodeLevel == RegionCodeLevel.County && _regionNumbers.TryGetValue(code.Prefecture!.Value, out var prefecture))
+            {
+                containers[r] = prefecture;
+            }
+            else if (code.CodeLevel != RegionCodeLevel.Provincial && _regionNumbers.TryGetValue(code.Province, out var province))
+            {
+                containers[r] = province;
+            }
+        }
+
         var lastId = default(IndicatorId);
-        var lastSummed = false;
+        var indicator = -1;
         for (var i = 0; i < observations.Length; i++)
         {
             var observation = observations[i];
-            if (observation is null || observation.Region is not { IsEmpty: false } region || observation.Period.IsEmpty || observation.Indicator.IsEmpty)
+            if (observation is not { Region: { IsEmpty: false } code, Indicator.IsEmpty: false, Period.IsEmpty: false } || observation.RegionGroup.HasValue)
             {
                 continue;
             }
 
-            if (observation.Indicator != lastId)
+            if (indicator < 0 || observation.Indicator != lastId)
             {
                 lastId = observation.Indicator;
-                lastSummed = plan.FindIndicator(lastId)?.Aggregation == AggregationRule.Sum;
+                indicator = _indicatorNumbers[lastId];
             }
 
-            if (!lastSummed)
+            var region = _regionNumbers[code];
+            var container = containers[region];
+            if (!_indicators[indicator].Summed || container < 0 || seen[new ObservationKey(indicator, region << 1, observation.Period)] != i)
             {
+                // Not summed, nothing around it observed, or a duplicate (reported already as DLT6005).
                 continue;
             }
 
-            if (!ancestors.TryGetValue(region, out var up))
+            var found = seen.ContainsKey(new ObservationKey(indicator, container << 1, observation.Period));
+            if (!found && _regionCodes[container].CodeLevel == RegionCodeLevel.Prefectural
+                && _regionNumbers.TryGetValue(_regionCodes[container].Province, out var province))
             {
-                up = region.CodeLevel switch
-                {
-                    RegionCodeLevel.County => (region.Prefecture, region.Province),
-                    RegionCodeLevel.Prefectural => (null, region.Province),
-                    _ => (null, null),
-                };
-                ancestors.Add(region, up);
+                // A county whose city is observed in other periods may still overlap its province in this one.
+                container = province;
+                found = seen.ContainsKey(new ObservationKey(indicator, province << 1, observation.Period));
             }
 
-            var container = Contains(up.Prefecture) ? up.Prefecture : Contains(up.Province) ? up.Province : null;
-            if (container is { } c)
+            if (found)
             {
-                context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), region.ToString(), observation.Indicator, region, observation.Period, c);
+                _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), code.ToString(), observation.Indicator, code, observation.Period, _regionCodes[container]);
             }
-
-            bool Contains(RegionCode? ancestor)
-                => ancestor is { } code && seen.ContainsKey(new ObservationKey(observation.Indicator, code, null, observation.Period));
         }
     }
+
+    private readonly record struct IndicatorInfo(Indicator? Definition, bool Summed);
 }

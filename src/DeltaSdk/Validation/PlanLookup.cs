@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DeltaSdk.Validation;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace DeltaSdk.Validation;
 /// </summary>
 internal sealed class PlanLookup
 {
+    // Plans are immutable, so a plan used again as a reference (many reports or batches validated against one plan)
+    // is indexed once; the table holds it weakly, so the index goes when the plan does.
+    private static readonly ConditionalWeakTable<Plan, PlanLookup> References = new();
+
     private PlanLookup(Plan plan)
     {
         Plan = plan;
@@ -38,6 +44,10 @@ internal sealed class PlanLookup
     /// <summary>Gets a value indicating whether the plan period is a real interval, so that "inside the period" means something.</summary>
     public bool HasValidPeriod => Plan.EndDate >= Plan.StartDate;
 
+    /// <summary>The index of a plan that a document refers to, built once per plan instance.</summary>
+    public static PlanLookup For(Plan plan) => References.GetValue(plan, static p => Build(p));
+
+    /// <summary>A fresh index of a plan being validated: a document is usually new, and its index is not kept.</summary>
     public static PlanLookup Build(Plan plan)
     {
         var index = new PlanLookup(plan);

@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace DeltaSdk.Validation;
 
 /// <summary>The region table's codes and group identifiers in dictionaries; the first of two equal keys wins.</summary>
 internal sealed class RegionLookup
 {
+    // As for plans: a region table used as a reference again and again is indexed once per instance.
+    private static readonly ConditionalWeakTable<RegionTable, RegionLookup> References = new();
+
     private RegionLookup(RegionTable table)
     {
         Table = table;
@@ -18,6 +23,10 @@ internal sealed class RegionLookup
 
     public List<Duplicate> Duplicates { get; } = [];
 
+    /// <summary>The index of a region table that a document refers to, built once per table instance.</summary>
+    public static RegionLookup For(RegionTable table) => References.GetValue(table, static t => Build(t));
+
+    /// <summary>A fresh index of a region table being validated.</summary>
     public static RegionLookup Build(RegionTable table)
     {
         var index = new RegionLookup(table);

@@ -42,10 +42,12 @@ public sealed class RequestBodiesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\"", "$")]
-    [InlineData("{\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-13-01\",\"status\":\"inProgress\"}", "$.reportedOn")]
-    [InlineData("{\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\",\"status\":\"finished\"}", "$.status")]
-    [InlineData("{\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\"}", "$")]
+    [InlineData("{\"formatVersion\":\"1.0\",\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\"", "$")]
+    [InlineData("{\"formatVersion\":\"1.0\",\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-13-01\",\"status\":\"inProgress\"}", "$.reportedOn")]
+    [InlineData("{\"formatVersion\":\"1.0\",\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\",\"status\":\"finished\"}", "$.status")]
+    [InlineData("{\"formatVersion\":\"1.0\",\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\"}", "$")]
+    [InlineData("{\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\",\"status\":\"inProgress\"}", "$.formatVersion")]
+    [InlineData("{\"formatVersion\":\"2.0\",\"plan\":\"synthetic-plan\",\"task\":\"SYN-002\",\"reportedOn\":\"2024-09-01\",\"status\":\"inProgress\"}", "$.formatVersion")]
     [InlineData("", null)]
     public async Task An_unreadable_body_is_400_saying_where(string body, string? path)
     {

@@ -42,7 +42,7 @@ public sealed class ValidationTests : IAsyncLifetime
     public async Task A_valid_observation_batch_is_stored_and_one_for_the_same_period_replaces_it()
     {
         const string Batch = """
-            {"plan":"synthetic-plan","observations":[
+            {"formatVersion":"1.0","plan":"synthetic-plan","observations":[
               {"indicator":"synthetic-indicator","region":"330000","period":"2024","value":7},
               {"indicator":"synthetic-indicator","region":"310000","period":"2024","value":13}]}
             """;
@@ -64,7 +64,7 @@ public sealed class ValidationTests : IAsyncLifetime
     public async Task An_invalid_observation_batch_is_422_with_a_diagnostic_per_observation()
     {
         const string Batch = """
-            {"observations":[
+            {"formatVersion":"1.0","observations":[
               {"indicator":"other-indicator","region":"310000","period":"2024","value":1},
               {"indicator":"synthetic-indicator","period":"2024","value":1},
               {"indicator":"synthetic-indicator","region":"340000","period":"2024","value":1}]}
@@ -80,14 +80,14 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task Observation_writes_need_a_write_key_and_an_existing_indicator()
     {
-        using (var request = new HttpRequestMessage(HttpMethod.Post, $"v1/indicators/{SyntheticPlanData.Indicator}/observations") { Content = TestServer.Json("{\"observations\":[]}") })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"v1/indicators/{SyntheticPlanData.Indicator}/observations") { Content = TestServer.Json("{\"formatVersion\":\"1.0\",\"observations\":[]}") })
         {
             request.Headers.Add("X-Api-Key", TestServer.ReadKey);
             using var forbidden = await _server.Http.SendAsync(request);
             await TestServer.ProblemAsync(forbidden, 403, "forbidden");
         }
 
-        using var request2 = new HttpRequestMessage(HttpMethod.Post, "v1/indicators/no-such-indicator/observations") { Content = TestServer.Json("{\"observations\":[]}") };
+        using var request2 = new HttpRequestMessage(HttpMethod.Post, "v1/indicators/no-such-indicator/observations") { Content = TestServer.Json("{\"formatVersion\":\"1.0\",\"observations\":[]}") };
         request2.Headers.Add("X-Api-Key", TestServer.WriteKey);
         using var missing = await _server.Http.SendAsync(request2);
         await TestServer.ProblemAsync(missing, 404, "not_found");

@@ -284,7 +284,7 @@ public sealed class DeltaValidatorTests
     [Fact]
     public void ValidateJson_reads_an_overflowing_number_as_infinity_and_reports_it()
     {
-        var report = Validator().ValidateJson("""{"observations": [{"indicator": "x", "region": "310000", "period": "2024", "value": 1e400}]}""");
+        var report = Validator().ValidateJson("""{"formatVersion": "1.0", "observations": [{"indicator": "x", "region": "310000", "period": "2024", "value": 1e400}]}""");
 
         var diagnostic = Assert.Single(report.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(("DLT6006", "$.observations[0].value", "Infinity"), (diagnostic.Code, diagnostic.Path, diagnostic.Value));

@@ -272,6 +272,13 @@ public static class RuleCases
             v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2024", 500)), BasePlan),
             v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2023", 500)), BasePlan)),
 
+        new("DLT6009 district and its province, city observed in another year", "DLT6009", DiagnosticSeverity.Warning, "$.observations[4].region",
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320509", "2023", 5)).Adding(Observation("synthetic-length", "320000", "2023", 500)), BasePlan),
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320509", "2023", 5)).Adding(Observation("synthetic-length", "320000", "2022", 500)), BasePlan)),
+        new("DLT6009 group observations are not nested", "DLT6009", DiagnosticSeverity.Warning, "$.observations[1].region",
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2024", 500)), BasePlan),
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", null, "2024", 500, group: "synthetic-other-zone")), BasePlan)),
+
         // DLT7xxx provenance
         new("DLT7001 task without sources", "DLT7001", DiagnosticSeverity.Warning, Task0 + ".sources",
             v => v.Validate(BasePlan.WithTask(0, 0, t => t with { Sources = [] })),

@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace DeltaSdk.Serialization;
+
+/// <summary>
+/// Builds the serializer options of the canonical format from <see cref="DeltaJsonContext"/>: the document header,
+/// empty arrays left out, and for strict reading unknown properties refused. One options instance per distinct
+/// (strict, depth) pair, cached, because building the metadata is the expensive part of serialization.
+/// </summary>
+internal static class DeltaJsonContract
+{
+    private static readonly ConcurrentDictionary<(bool Strict, int MaxDepth), JsonSerializerOptions> Cache = new();
+
+    /// <summary>Gets the writer options every canonical document is written with.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        IndentCharacter = ' ',
+        IndentSize = 2,
+        NewLine = "\n",
+
+        // Documents are files and HTTP bodies, not HTML: keep Chinese text readable rather than \u-escaped.
+        // Quotes, backslashes and control characters are still escaped, so the output is valid JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = DeltaJsonReaderOptions.DefaultMaxDepth,
+    };
+
+    // Declared after WriterOptions on purpose: static initializers run in order, and Create reads WriterOptions.
+    /// <summary>Gets the lenient options with the default depth: the shared <see cref="DeltaJson.Options"/>.</summary>
+    public static JsonSerializerOptions Lenient { get; } = For(strict: false, DeltaJsonReaderOptions.DefaultMaxDepth);
+
+    public static JsonSerializerOptions For(DeltaJsonReaderOptions options) => For(options.Strict, options.MaxDepth);
+
+    public static JsonSerializerOptions For(bool strict, int maxDepth) => Cache.GetOrAdd((strict, maxDepth), static key => Create(key.Strict, key.MaxDepth));
+
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions Create(bool strict, int maxDepth)
+    {
+        IJsonTypeInfoResolver resolver = DeltaJsonContext.Default.WithAddedModifier(Canonical);
+        if (strict)
+        {
+            resolver = resolver.WithAddedModifier(Strict);
+        }
+
+        var options = new JsonSerializerOptions(DeltaJsonContext.Default.Options)
+        {
+            TypeInfoResolver = resolver,
+            MaxDepth = maxDepth,
+            NewLine = WriterOptions.NewLine,
+            Encoder = WriterOptions.Encoder,
+            WriteIndented = true,
+            IndentSize = WriterOptions.IndentSize,
+            IndentCharacter = WriterOptions.IndentCharacter,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void Canonical(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+            {
+                // Canonical form: an empty list is written as nothing at all, as null is; readers treat both alike.
+                property.ShouldSerialize = static (_, value) => value is ICollection { Count: > 0 };
+            }
+        }
+
+        if (DocumentHeader.KindOf(typeInfo.Type) is { } kind)
+        {
+            DocumentHeader.AddTo(typeInfo, kind);
+        }
+    }
+
+    private static void Strict(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (typeInfo.Properties[i].IsExtensionData)
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
+
+        typeInfo.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using DeltaSdk.Serialization;
+
+namespace DeltaSdk.Benchmarks.Serialization;
+
+/// <summary>
+/// Reading whole documents: DeltaJson against the floor (a raw Utf8JsonReader pass over the same bytes) and against
+/// reflection-based System.Text.Json with the same converters. Newtonsoft.Json appears as a raw token pass only: it
+/// has no NodaTime or model converters here, so a model-level comparison would not be fair.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+public class JsonReadBenchmarks
+{
+    private byte[] _bytes = [];
+
+    [Params("embedded-plan", "plan-100k-tasks", "observations-1m")]
+    public string Document { get; set; } = "embedded-plan";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _bytes = Document switch
+        {
+            "embedded-plan" => SyntheticJsonDocuments.EmbeddedPlan(),
+            "plan-100k-tasks" => DeltaJson.WritePlanToUtf8Bytes(SyntheticJsonDocuments.SyntheticPlan(100_000)),
+            _ => DeltaJson.WriteObservationsToUtf8Bytes(SyntheticJsonDocuments.SyntheticBatch(1_000_000)),
+        };
+        Console.WriteLine($"// {Document}: {_bytes.Length} bytes");
+    }
+
+    [Benchmark(Baseline = true, Description = "Utf8JsonReader pass (floor)")]
+    public int RawReader()
+    {
+        var reader = new Utf8JsonReader(_bytes);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "Newtonsoft JsonTextReader pass")]
+    public int NewtonsoftReader()
+    {
+        using var text = new StreamReader(new MemoryStream(_bytes));
+        using var reader = new Newtonsoft.Json.JsonTextReader(text) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "DeltaJson (source-generated)")]
+    public object DeltaJsonRead() => Document == "observations-1m" ? DeltaJson.ReadObservations(_bytes, Unlimited) : DeltaJson.ReadPlan(_bytes, Unlimited);
+
+    [Benchmark(Description = "STJ reflection, same converters")]
+    public object? ReflectionRead() => Document == "observations-1m"
+        ? JsonSerializer.Deserialize<ObservationBatch>(_bytes, SyntheticJsonDocuments.Reflection)
+        : JsonSerializer.Deserialize<Plan>(_bytes, SyntheticJsonDocuments.Reflection);
+
+    private static DeltaJsonReaderOptions Unlimited { get; } = DeltaJsonReaderOptions.Default with { MaxDocumentBytes = long.MaxValue };
+}
