@@ -23,6 +23,10 @@ internal static class ClientJson
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(DeltaJson.Options.TypeInfoResolver, ClientTypeInfoResolver.Instance, DeltaClientJsonContext.Default),
             WriteIndented = false,
+
+            // Bodies arrive buffered (the retry handler reads them whole); a buffer that holds a typical page in one
+            // read lets the deserializer see the end at once, instead of re-scanning a partial page to find it.
+            DefaultBufferSize = 64 * 1024,
         };
         options.MakeReadOnly();
         return options;

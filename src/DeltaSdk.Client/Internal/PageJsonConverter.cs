@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DeltaSdk.Client.Internal;
 
@@ -36,12 +37,16 @@ internal sealed class PageJsonConverter<T> : JsonConverter<Page<T>>
     }
 
     /// <summary>
-    /// Reads the items in one call with the core's metadata for the whole array when it has some (it has for every
-    /// core model a plan document holds); one call per item otherwise.
+    /// Reads the items with the core's converter for the whole array when the core has metadata for it (it has for
+    /// every core model a plan document holds), straight from this reader: a nested
+    /// <see cref="JsonSerializer.Deserialize{TValue}(ref Utf8JsonReader, JsonTypeInfo{TValue})"/> would first skip
+    /// over the array to find its end, reading the page twice. One call per item otherwise.
     /// </summary>
     private static ImmutableArray<T> ReadItems(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        => reader.TokenType == JsonTokenType.StartArray && options.TryGetTypeInfo(typeof(ImmutableArray<T>), out var arrayInfo)
-            ? JsonSerializer.Deserialize(ref reader, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ImmutableArray<T>>)arrayInfo)
+        => reader.TokenType == JsonTokenType.StartArray
+           && options.TryGetTypeInfo(typeof(ImmutableArray<T>), out var arrayInfo)
+           && arrayInfo.Converter is JsonConverter<ImmutableArray<T>> converter
+            ? converter.Read(ref reader, typeof(ImmutableArray<T>), options)
             : WireJson.ReadArray<T>(ref reader, options);
 
     public override void Write(Utf8JsonWriter writer, Page<T> value, JsonSerializerOptions options)
