@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DeltaSdk.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,7 @@ public static class DeltaValidationServiceCollectionExtensions
     /// <typeparam name="TRule">The rule; it implements <see cref="IValidationRule{TDocument}"/> for the documents it checks.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddDeltaValidationRule<TRule>(this IServiceCollection services)
+    public static IServiceCollection AddDeltaValidationRule<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRule>(this IServiceCollection services)
         where TRule : class, IValidationRule
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,0 +1,484 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.CompilerServices;
+using DeltaSdk.Client.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace DeltaSdk.Client;
+
+/// <summary>
+/// The typed client of the DeltaSdk Plan API v1: plans, aspects, key tasks and their progress, regions, region
+/// groups, indicators and observations. Register it with <c>services.AddDeltaClient(...)</c> and inject it; one
+/// instance serves the whole application and is safe for concurrent use.
+/// </summary>
+/// <remarks>
+/// <para>Every operation is asynchronous and honours its <see cref="CancellationToken"/>; cancelling surfaces as
+/// <see cref="OperationCanceledException"/>. An error answer raises <see cref="DeltaApiException"/> (a lost
+/// <c>If-Match</c> race raises <see cref="DeltaConflictException"/>); no usable answer raises
+/// <see cref="DeltaTransportException"/>.</para>
+/// <para>Collections come two ways: <c>List…Async</c> returns an <see cref="IAsyncEnumerable{T}"/> that fetches the
+/// following pages as it is enumerated, and <c>Get…PageAsync</c> returns one <see cref="Page{T}"/> at a time.</para>
+/// <para>For tests, derive from it: every member is virtual and the protected constructor needs nothing.</para>
+/// </remarks>
+public class DeltaClient
+{
+    /// <summary>The name of the <see cref="ActivitySource"/> that traces one span per operation: <c>DeltaSdk.Client</c>.</summary>
+    public const string ActivitySourceName = "DeltaSdk.Client";
+
+    /// <summary>The name of the <see cref="HttpClient"/> the client uses through <see cref="IHttpClientFactory"/>: <c>DeltaSdk.Client</c>.</summary>
+    public const string HttpClientName = "DeltaSdk.Client";
+
+    /// <summary>The largest page size the server accepts: 200.</summary>
+    public const int MaxPageSize = 200;
+
+    private static readonly ActivitySource ActivitySource = new(ActivitySourceName, typeof(DeltaClient).Assembly.GetName().Version?.ToString());
+
+    private readonly IDeltaApi _api = null!;
+    private readonly DeltaClientOptions _options = null!;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>Initializes a new instance for mocking; its members do nothing useful until overridden.</summary>
+    protected DeltaClient()
+    {
+    }
+
+    internal DeltaClient(HttpClient httpClient, DeltaClientOptions options, ILogger logger, TimeProvider timeProvider)
+    {
+        _options = options;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(ClientJson.Options), DeltaUrlParameterFormatter.Instance)
+        {
+            MaxExceptionContentLength = ProblemReader.MaxReadLength,
+        };
+        _api = RestService.ForGenerated<IDeltaApi>(httpClient, settings);
+    }
+
+    /// <summary>Lists the plans the server holds.</summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The plans, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<PlanSummary> ListPlansAsync(CancellationToken cancellationToken = default)
+        => EnumerateAsync((token, ct) => GetPlansPageAsync(token, ct), cancellationToken);
+
+    /// <summary>Gets one page of the plans.</summary>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<PlanSummary>> GetPlansPageAsync(string? pageToken = null, CancellationToken cancellationToken = default)
+        => (await SendAsync("ListPlans", pageToken, static (api, token, ct) => api.GetPlansAsync(token, ct), cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Gets a plan with its aspects, tasks, agencies and indicators.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DeltaApiException">The plan does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<Plan> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        return (await SendAsync("GetPlan", planId, static (api, id, ct) => api.GetPlanAsync(id, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Lists a plan's aspects.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The aspects in order, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<AspectSummary> ListAspectsAsync(PlanId planId, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        return EnumerateAsync((token, ct) => GetAspectsPageAsync(planId, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of a plan's aspects.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<AspectSummary>> GetAspectsPageAsync(PlanId planId, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        return (await SendAsync("ListAspects", (planId, pageToken), static (api, s, ct) => api.GetAspectsAsync(s.planId, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Gets a plan's progress roll-up: declared against catalogued tasks, tasks by latest status, mean percent complete, per aspect.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The roll-up.</returns>
+    /// <exception cref="DeltaApiException">The plan does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<PlanProgressSummary> GetPlanSummaryAsync(PlanId planId, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        return (await SendAsync("GetPlanSummary", planId, static (api, id, ct) => api.GetSummaryAsync(id, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Lists a plan's key tasks that match a query, following the pages.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all tasks.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The tasks, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetTasksPageAsync(planId, query, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of a plan's key tasks that match a query.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all tasks.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="MaxPageSize"/>.</exception>
+    public virtual async Task<Page<KeyTask>> GetTasksPageAsync(PlanId planId, TaskQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        CheckPageSize(query?.PageSize);
+        return (await SendAsync(
+            "ListTasks",
+            (planId, query, pageToken),
+            static (api, s, ct) => api.GetTasksAsync(s.planId, s.query?.Aspect, s.query?.Region, s.query?.Status, s.query?.Text, s.query?.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Gets a key task with its entity tag, which a progress report names in <c>If-Match</c>.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The task and its ETag.</returns>
+    /// <exception cref="DeltaApiException">The task does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        var (task, etag) = await SendAsync("GetTask", (planId, code), static (api, s, ct) => api.GetTaskAsync(s.planId, s.code, ct), cancellationToken).ConfigureAwait(false);
+        return new Versioned<KeyTask>(task, RequireETag(etag, "GetTask"));
+    }
+
+    /// <summary>Lists the progress reports of a key task, oldest first.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The reports, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<ProgressReport> ListProgressAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        return EnumerateAsync((token, ct) => GetProgressPageAsync(planId, code, null, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of the progress reports of a key task.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="pageSize">Reports per page, 1 to <see cref="MaxPageSize"/>; <see langword="null"/> for the server's default.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<ProgressReport>> GetProgressPageAsync(PlanId planId, TaskCode code, int? pageSize = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        CheckPageSize(pageSize);
+        return (await SendAsync("ListProgress", (planId, code, pageSize, pageToken), static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, s.pageSize, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Records a progress report against a key task, if the task is still at the version <paramref name="ifMatch"/>
+    /// names. Needs an API key (<see cref="DeltaClientOptions.ApiKey"/>). Safe to retry: the request carries an
+    /// <c>Idempotency-Key</c>, so the server stores it once however often it arrives.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="report">The report; its <see cref="ProgressReport.Plan"/> and <see cref="ProgressReport.Task"/> must name the same task.</param>
+    /// <param name="ifMatch">The task's ETag from <see cref="GetTaskAsync"/> (or from the previous write).</param>
+    /// <param name="idempotencyKey">
+    /// The idempotency key; <see langword="null"/> for a new random one. Pass your own to make a write safe to repeat
+    /// across process restarts.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report as stored (with <see cref="ProgressReport.RecordedAt"/>) and the task's new ETag, for the next write.</returns>
+    /// <exception cref="DeltaConflictException">The task changed since <paramref name="ifMatch"/> was read (<c>412</c>).</exception>
+    /// <exception cref="DeltaApiException">
+    /// The report is invalid (<c>422</c>, see <see cref="DeltaApiException.Diagnostics"/>), the API key is missing or
+    /// wrong (<c>401</c>/<c>403</c>), the task does not exist (<c>404</c>) or the server failed.
+    /// </exception>
+    public virtual async Task<Versioned<ProgressReport>> PostProgressAsync(
+        PlanId planId,
+        TaskCode code,
+        ProgressReport report,
+        string ifMatch,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ifMatch);
+        if (report.Plan != planId || report.Task != code)
+        {
+            throw new ArgumentException($"The report is about task '{report.Task}' of plan '{report.Plan}', not task '{code}' of plan '{planId}'.", nameof(report));
+        }
+
+        var key = IdempotencyKey(idempotencyKey);
+        var (stored, etag) = await SendAsync(
+            "PostProgress",
+            (planId, code, report, ifMatch, key),
+            static (api, s, ct) => api.PostProgressAsync(s.planId, s.code, s.report, s.ifMatch, s.key, ct),
+            cancellationToken).ConfigureAwait(false);
+        return new Versioned<ProgressReport>(stored, RequireETag(etag, "PostProgress"));
+    }
+
+    /// <summary>Lists regions, parents before children, optionally of one level or under one parent.</summary>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all regions.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The regions, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<Region> ListRegionsAsync(RegionQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetRegionsPageAsync(query, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of regions.</summary>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all regions.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<Region>> GetRegionsPageAsync(RegionQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        CheckPageSize(query?.PageSize);
+        return (await SendAsync(
+            "ListRegions",
+            (query, pageToken),
+            static (api, s, ct) => api.GetRegionsAsync(s.query?.Level, s.query?.Parent, s.query?.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Lists the region groups (the plan's named sets of regions).</summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The groups, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<RegionGroup> ListRegionGroupsAsync(CancellationToken cancellationToken = default)
+        => EnumerateAsync((token, ct) => GetRegionGroupsPageAsync(token, ct), cancellationToken);
+
+    /// <summary>Gets one page of region groups.</summary>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<RegionGroup>> GetRegionGroupsPageAsync(string? pageToken = null, CancellationToken cancellationToken = default)
+        => (await SendAsync("ListRegionGroups", pageToken, static (api, token, ct) => api.GetRegionGroupsAsync(token, ct), cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Lists the indicators.</summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The indicators, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<Indicator> ListIndicatorsAsync(CancellationToken cancellationToken = default)
+        => EnumerateAsync((token, ct) => GetIndicatorsPageAsync(token, ct), cancellationToken);
+
+    /// <summary>Gets one page of indicators.</summary>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<Page<Indicator>> GetIndicatorsPageAsync(string? pageToken = null, CancellationToken cancellationToken = default)
+        => (await SendAsync("ListIndicators", pageToken, static (api, token, ct) => api.GetIndicatorsAsync(token, ct), cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Lists the observations of an indicator that match a query, by period.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all observations.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The observations, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<Observation> ListObservationsAsync(IndicatorId indicatorId, ObservationQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetObservationsPageAsync(indicatorId, query, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of the observations of an indicator that match a query.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="query">The filters and page size, or <see langword="null"/> for all observations.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>) or the server failed.</exception>
+    public virtual async Task<Page<Observation>> GetObservationsPageAsync(IndicatorId indicatorId, ObservationQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        CheckPageSize(query?.PageSize);
+        return (await SendAsync(
+            "ListObservations",
+            (indicatorId, query, pageToken),
+            static (api, s, ct) => api.GetObservationsAsync(s.indicatorId, s.query?.Region, s.query?.RegionGroup, s.query?.From, s.query?.To, s.query?.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Records a batch of observations of an indicator. Needs an API key. Safe to retry: the request carries an
+    /// <c>Idempotency-Key</c>.
+    /// </summary>
+    /// <param name="indicatorId">The indicator; every observation of the batch must be of it.</param>
+    /// <param name="batch">The observations.</param>
+    /// <param name="idempotencyKey">The idempotency key; <see langword="null"/> for a new random one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many observations were added and how many stored ones (same region or group and period) replaced.</returns>
+    /// <exception cref="DeltaApiException">
+    /// The batch is invalid (<c>422</c>, see <see cref="DeltaApiException.Diagnostics"/>), the API key is missing or
+    /// wrong (<c>401</c>/<c>403</c>), the indicator does not exist (<c>404</c>) or the server failed.
+    /// </exception>
+    public virtual async Task<ObservationWriteResult> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        ArgumentNullException.ThrowIfNull(batch);
+        var key = IdempotencyKey(idempotencyKey);
+        return (await SendAsync(
+            "PostObservations",
+            (indicatorId, batch, key),
+            static (api, s, ct) => api.PostObservationsAsync(s.indicatorId, s.batch, s.key, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    private static async IAsyncEnumerable<T> EnumerateAsync<T>(
+        Func<string?, CancellationToken, Task<Page<T>>> fetch,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var page = await fetch(token, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            if (page.NextPageToken is not null && page.NextPageToken == token)
+            {
+                // A server that hands back the token it was given would otherwise be followed forever.
+                throw new DeltaApiException($"The server returned the page token it was sent ('{token}'); paging stopped to avoid a loop.", HttpStatusCode.OK);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+    }
+
+    private async Task<(T Value, string? ETag)> SendAsync<TState, T>(
+        string operation,
+        TState state,
+        Func<IDeltaApi, TState, CancellationToken, Task<IApiResponse<T>>> call,
+        CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity("DeltaClient." + operation, ActivityKind.Internal);
+        var started = _timeProvider.GetTimestamp();
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var overallTimer = _options.OverallTimeout == Timeout.InfiniteTimeSpan
+            ? null
+            : _timeProvider.CreateTimer(static s => CancelQuietly((CancellationTokenSource)s!), overall, _options.OverallTimeout, Timeout.InfiniteTimeSpan);
+
+        IApiResponse<T> response;
+        try
+        {
+            response = await call(_api, state, overall.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ApiRequestException or HttpRequestException or TimeoutException or IOException)
+        {
+            throw TransportFailure(operation, exception, cancellationToken, overall, started, activity);
+        }
+
+        using (response)
+        {
+            if (response.Error is ApiRequestException requestError)
+            {
+                throw TransportFailure(operation, requestError, cancellationToken, overall, started, activity);
+            }
+
+            var request = response.RequestMessage;
+            var method = request?.Method.Method ?? "?";
+            var status = (int)(response.StatusCode ?? default);
+            activity?.SetTag("http.response.status_code", status);
+            if (response.IsSuccessStatusCode && response.Error is null && response.Content is { } content)
+            {
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    Log.Completed(_logger, operation, method, request?.RequestUri?.PathAndQuery, status, Elapsed(started));
+                }
+
+                return (content, response.Headers.ETag?.ToString());
+            }
+
+            var path = request?.RequestUri?.PathAndQuery;
+            var exception = ProblemReader.CreateException(response, method, path, _options.ApiKey);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            activity?.SetTag("error.type", exception.ErrorCode ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Log.Failed(_logger, operation, method, path, status, exception.ErrorCode, Elapsed(started), exception.RequestId);
+            throw exception;
+        }
+    }
+
+    private Exception TransportFailure(string operation, Exception exception, CancellationToken callerToken, CancellationTokenSource overall, long started, Activity? activity)
+    {
+        if (callerToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            Log.Cancelled(_logger, operation, Elapsed(started));
+            // Carry the caller's token (not the linked one inside), so that `when (e.CancellationToken == token)` holds.
+            return new OperationCanceledException($"{operation} was cancelled.", exception, callerToken);
+        }
+
+        var cause = exception is ApiRequestException && exception.InnerException is { } inner ? inner : exception;
+        var timedOut = overall.IsCancellationRequested || cause is TimeoutException;
+        var message = overall.IsCancellationRequested
+            ? $"{operation} did not complete within {_options.OverallTimeout.TotalSeconds:0.###} s (OverallTimeout)."
+            : cause is TimeoutException
+                ? $"{operation} failed: {cause.Message}"
+                : $"{operation} failed: no answer from {_options.BaseAddress} ({cause.Message}).";
+        var failure = new DeltaTransportException(message, timedOut, cause);
+        activity?.SetStatus(ActivityStatusCode.Error, timedOut ? "timeout" : "transport");
+        activity?.SetTag("error.type", timedOut ? "timeout" : cause.GetType().FullName);
+        Log.TransportFailed(_logger, operation, Elapsed(started), timedOut, cause);
+        return failure;
+    }
+
+    private double Elapsed(long started) => _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string RequireETag(string? etag, string operation)
+        => etag ?? throw new DeltaApiException($"{operation}: the server sent no ETag, which the Plan API promises for this resource.", HttpStatusCode.OK);
+
+    private static string IdempotencyKey(string? key)
+    {
+        if (key is null)
+        {
+            return Guid.NewGuid().ToString("N");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(key, "idempotencyKey");
+        return key;
+    }
+
+    private static void Check(bool isEmpty, string name)
+    {
+        if (isEmpty)
+        {
+            throw new ArgumentException("The identifier is default (empty); pass a parsed or constructed value.", name);
+        }
+    }
+
+    private static void CheckPageSize(int? pageSize)
+    {
+        if (pageSize is { } size)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(pageSize));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize, nameof(pageSize));
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The operation finished as the timer fired.
+        }
+    }
+}

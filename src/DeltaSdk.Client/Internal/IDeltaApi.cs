@@ -1,0 +1,84 @@
+using Refit;
+
+namespace DeltaSdk.Client.Internal;
+
+/// <summary>
+/// The Plan API v1 as a Refit interface. Internal: Refit's source generator implements it at build time (no
+/// runtime reflection), and no Refit type reaches the public surface; <see cref="DeltaClient"/> is the public face.
+/// Identifiers in queries are <c>TreatAsString</c> because their <c>ToString</c> is their canonical form and the
+/// generator cannot flatten a nullable struct otherwise; every other value goes through
+/// <see cref="DeltaUrlParameterFormatter"/>.
+/// </summary>
+[Headers("Accept: application/json")]
+internal interface IDeltaApi
+{
+    [Get("/v1/plans")]
+    Task<IApiResponse<Page<PlanSummary>>> GetPlansAsync(string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}")]
+    Task<IApiResponse<Plan>> GetPlanAsync(PlanId planId, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/aspects")]
+    Task<IApiResponse<Page<AspectSummary>>> GetAspectsAsync(PlanId planId, string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/summary")]
+    Task<IApiResponse<PlanProgressSummary>> GetSummaryAsync(PlanId planId, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/tasks")]
+    Task<IApiResponse<Page<KeyTask>>> GetTasksAsync(
+        PlanId planId,
+        [Query(TreatAsString = true)] AspectId? aspect,
+        [Query(TreatAsString = true)] RegionCode? region,
+        ImplementationStatus? status,
+        string? q,
+        int? pageSize,
+        string? pageToken,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/tasks/{code}")]
+    Task<IApiResponse<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/tasks/{code}/progress")]
+    Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, int? pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    [Post("/v1/plans/{planId}/tasks/{code}/progress")]
+    Task<IApiResponse<ProgressReport>> PostProgressAsync(
+        PlanId planId,
+        TaskCode code,
+        [Body] ProgressReport report,
+        [Header(DeltaHeaders.IfMatch)] string ifMatch,
+        [Header(DeltaHeaders.IdempotencyKey)] string idempotencyKey,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/regions")]
+    Task<IApiResponse<Page<Region>>> GetRegionsAsync(
+        RegionLevel? level,
+        [Query(TreatAsString = true)] RegionCode? parent,
+        int? pageSize,
+        string? pageToken,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/region-groups")]
+    Task<IApiResponse<Page<RegionGroup>>> GetRegionGroupsAsync(string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/indicators")]
+    Task<IApiResponse<Page<Indicator>>> GetIndicatorsAsync(string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/indicators/{indicatorId}/observations")]
+    Task<IApiResponse<Page<Observation>>> GetObservationsAsync(
+        IndicatorId indicatorId,
+        [Query(TreatAsString = true)] RegionCode? region,
+        [Query(TreatAsString = true)] RegionGroupId? regionGroup,
+        [Query(TreatAsString = true)] ReportingPeriod? from,
+        [Query(TreatAsString = true)] ReportingPeriod? to,
+        int? pageSize,
+        string? pageToken,
+        CancellationToken cancellationToken);
+
+    [Post("/v1/indicators/{indicatorId}/observations")]
+    Task<IApiResponse<ObservationWriteResult>> PostObservationsAsync(
+        IndicatorId indicatorId,
+        [Body] ObservationBatch batch,
+        [Header(DeltaHeaders.IdempotencyKey)] string idempotencyKey,
+        CancellationToken cancellationToken);
+}

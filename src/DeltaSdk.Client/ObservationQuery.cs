@@ -1,0 +1,20 @@
+namespace DeltaSdk.Client;
+
+/// <summary>Filters and page size for listing an indicator's observations; every filter left <see langword="null"/> matches all.</summary>
+public sealed record ObservationQuery
+{
+    /// <summary>Gets the region the observations are of.</summary>
+    public RegionCode? Region { get; init; }
+
+    /// <summary>Gets the region group the observations are of.</summary>
+    public RegionGroupId? RegionGroup { get; init; }
+
+    /// <summary>Gets the earliest period: observations of periods that start before it starts are left out.</summary>
+    public ReportingPeriod? From { get; init; }
+
+    /// <summary>Gets the latest period: observations of periods that end after it ends are left out.</summary>
+    public ReportingPeriod? To { get; init; }
+
+    /// <summary>Gets the number of observations per page, 1 to <see cref="DeltaClient.MaxPageSize"/>; <see langword="null"/> for the server's default.</summary>
+    public int? PageSize { get; init; }
+}
