@@ -182,12 +182,13 @@ public static class ValidateCommand
         output.WriteLine("Each code is explained at " + DeltaRules.HelpLinkBase + "<code>.md");
     }
 
-    private static string Describe(DocumentKind kind) => kind switch
+    // Null: the text could not be read far enough to tell which kind of document it is.
+    private static string Describe(DeltaDocumentKind? kind) => kind switch
     {
-        DocumentKind.Plan => "plan",
-        DocumentKind.RegionTable => "region table",
-        DocumentKind.ObservationBatch => "observation batch",
-        DocumentKind.ProgressReport => "progress report",
+        DeltaDocumentKind.Plan => "plan",
+        DeltaDocumentKind.RegionTable => "region table",
+        DeltaDocumentKind.ObservationBatch => "observation batch",
+        DeltaDocumentKind.ProgressReport => "progress report",
         _ => "not recognised as a DeltaSdk document",
     };
 }

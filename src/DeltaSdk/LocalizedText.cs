@@ -51,6 +51,17 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
         _entries = [.. list];
     }
 
+    // For LocalizedTextJsonConverter, which checks every entry as the public constructor does (well-formed tag,
+    // non-null text, no tag twice) and must not pay for the checks, their eagerly built messages and the copy twice.
+    private LocalizedText(KeyValuePair<string, string>[] checkedEntries, bool isChecked)
+    {
+        System.Diagnostics.Debug.Assert(isChecked, "Only for entries checked as the public constructor checks them.");
+        _entries = checkedEntries;
+    }
+
+    /// <summary>Wraps entries that were checked as the public constructor checks them; the array is taken, not copied.</summary>
+    internal static LocalizedText FromCheckedEntries(KeyValuePair<string, string>[] entries) => new(entries, isChecked: true);
+
     /// <summary>Gets a text with no entries.</summary>
     public static LocalizedText Empty { get; } = new([]);
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DeltaSdk.Serialization;
 
 /// <summary>The document types of the canonical JSON format, each with its own JSON Schema.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<DeltaDocumentKind>))]
 public enum DeltaDocumentKind
 {
     /// <summary>A <see cref="DeltaSdk.Plan"/> document (<c>plan.schema.json</c>).</summary>

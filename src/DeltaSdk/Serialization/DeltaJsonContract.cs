@@ -16,6 +16,7 @@ namespace DeltaSdk.Serialization;
 internal static class DeltaJsonContract
 {
     private static readonly ConcurrentDictionary<(bool Strict, int MaxDepth), JsonSerializerOptions> Cache = new();
+    private static readonly ConcurrentDictionary<(bool Strict, int MaxDepth), JsonSerializerOptions> FastCache = new();
 
     /// <summary>Gets the writer options every canonical document is written with.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new()
@@ -38,6 +39,23 @@ internal static class DeltaJsonContract
     public static JsonSerializerOptions For(DeltaJsonReaderOptions options) => For(options.Strict, options.MaxDepth);
 
     public static JsonSerializerOptions For(bool strict, int maxDepth) => Cache.GetOrAdd((strict, maxDepth), static key => Create(key.Strict, key.MaxDepth));
+
+    /// <summary>
+    /// Gets the reading options of the fast path: the contract options plus the hand-written readers of the hot
+    /// records (see <see cref="FastRead"/>). Internal on purpose: a fast reader gives up on unusual input rather than
+    /// explain it, so only callers that then read again through <see cref="For(DeltaJsonReaderOptions)"/> may use them.
+    /// </summary>
+    public static JsonSerializerOptions FastFor(DeltaJsonReaderOptions options)
+        => FastCache.GetOrAdd((options.Strict, options.MaxDepth), static key =>
+        {
+            var fast = new JsonSerializerOptions(For(key.Strict, key.MaxDepth));
+            fast.Converters.Add(new ObservationJsonConverter(key.Strict));
+            fast.Converters.Add(new KeyTaskJsonConverter(key.Strict));
+            fast.Converters.Add(new SourceReferenceJsonConverter(key.Strict));
+            fast.Converters.Add(new TaskTimeFrameJsonConverter(key.Strict));
+            fast.MakeReadOnly();
+            return fast;
+        });
 
     public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 

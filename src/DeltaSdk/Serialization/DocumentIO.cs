@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 
@@ -26,6 +27,37 @@ internal static class DocumentIO
             throw DeltaFormatErrors.TooLarge(utf8.Length, options.MaxDocumentBytes, sizeIsExact: true);
         }
 
+        if (TryReadFast(utf8, options, out T? fast))
+        {
+            return fast;
+        }
+
+        return ReadContract<T>(utf8, options);
+    }
+
+    /// <summary>
+    /// Reads through the hand-written readers of the hot records; false when they leave the input to the contract
+    /// (anything unusual, every error included), which then reads it again and has the final word.
+    /// </summary>
+    internal static bool TryReadFast<T>(ReadOnlySpan<byte> utf8, DeltaJsonReaderOptions options, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8, DeltaJsonContract.TypeInfo<T>(DeltaJsonContract.FastFor(options)));
+            return value is not null;
+        }
+        catch (Exception exception) when (IsFallback(exception))
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    /// <summary>Reads through the generated contract alone: the reference behaviour, and the one source of errors.</summary>
+    internal static T ReadContract<T>(ReadOnlySpan<byte> utf8, DeltaJsonReaderOptions options)
+        where T : class
+    {
         var typeInfo = DeltaJsonContract.TypeInfo<T>(DeltaJsonContract.For(options));
         T? value;
         try
@@ -39,6 +71,10 @@ internal static class DocumentIO
 
         return value ?? throw DeltaFormatErrors.NotAnObject(typeof(T));
     }
+
+    /// <summary>Whether an exception from the fast path means "read this through the contract" (what bad input can raise).</summary>
+    internal static bool IsFallback(Exception exception)
+        => exception is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException;
 
     public static T Read<T>(string json, DeltaJsonReaderOptions? options)
         where T : class

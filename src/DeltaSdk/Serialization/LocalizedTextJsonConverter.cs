@@ -24,7 +24,8 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var tag = ReadTag(ref reader);
-            if (!LocalizedText.IsWellFormedTag(tag))
+            // The two common tags come back as the constants, which are well-formed: no need to check them again.
+            if (!ReferenceEquals(tag, LocalizedText.SimplifiedChinese) && !ReferenceEquals(tag, LocalizedText.English) && !LocalizedText.IsWellFormedTag(tag))
             {
                 throw new DeltaJsonException($"{IdentifierSyntax.Describe(tag)} is not a BCP 47 language tag: expected a tag such as \"zh-Hans\" or \"en\".", JsonPaths.Property(tag));
             }
@@ -51,7 +52,8 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
             entries[count++] = new(tag, reader.GetString()!);
         }
 
-        return new LocalizedText(count == entries.Length ? entries : entries.AsSpan(0, count).ToArray());
+        // Every entry was checked above exactly as the public constructor checks it.
+        return LocalizedText.FromCheckedEntries(count == entries.Length ? entries : entries.AsSpan(0, count).ToArray());
     }
 
     public override void Write(Utf8JsonWriter writer, LocalizedText value, JsonSerializerOptions options)

@@ -16,6 +16,7 @@ internal sealed class ObservationStreamReader : IDisposable
 
     private readonly DeltaJsonReaderOptions _options;
     private readonly JsonTypeInfo<Observation> _typeInfo;
+    private readonly JsonTypeInfo<Observation> _fastInfo;
     private readonly JsonTypeInfo<ObservationBatch> _batchInfo;
     private readonly List<Observation> _ready = new(256);
     private readonly HashSet<string> _rootNames = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ internal sealed class ObservationStreamReader : IDisposable
         _options = options;
         var serializerOptions = DeltaJsonContract.For(options);
         _typeInfo = DeltaJsonContract.TypeInfo<Observation>(serializerOptions);
+        _fastInfo = DeltaJsonContract.TypeInfo<Observation>(DeltaJsonContract.FastFor(options));
         _batchInfo = DeltaJsonContract.TypeInfo<ObservationBatch>(serializerOptions);
         _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = options.MaxDepth });
     }
@@ -269,6 +271,19 @@ internal sealed class ObservationStreamReader : IDisposable
 
         var start = (int)reader.TokenStartIndex;
         var path = CurrentPath();
+        var atStart = reader;
+        try
+        {
+            _ready.Add(JsonSerializer.Deserialize(ref reader, _fastInfo)!);
+            _index++;
+            return true;
+        }
+        catch (Exception exception) when (DocumentIO.IsFallback(exception))
+        {
+            // Unusual or bad input: the contract reads the observation again and has the final word.
+            reader = atStart;
+        }
+
         try
         {
             _ready.Add(JsonSerializer.Deserialize(ref reader, _typeInfo) ?? throw new DeltaJsonException("Found null, expected an observation object."));

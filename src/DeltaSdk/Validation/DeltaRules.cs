@@ -31,7 +31,7 @@ public static class DeltaRules
         "The document does not match the canonical format: {0}",
         "文档不符合规范格式：{0}");
 
-    /// <summary>Gets the rule <c>DLT1003</c>: the kind of a JSON document cannot be told.</summary>
+    /// <summary>Gets the rule <c>DLT1003</c>: the kind of a JSON document cannot be told, so <see cref="ValidationReport.DocumentKind"/> is <see langword="null"/>.</summary>
     public static RuleDescriptor UnknownDocumentKind { get; } = Rule(
         "DLT1003", RuleCategory.Structure, DiagnosticSeverity.Error,
         "Unknown document kind", "无法识别文档类型",

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using DeltaSdk.Serialization;
 
 namespace DeltaSdk.Validation;
 
@@ -65,9 +66,9 @@ public sealed class DeltaValidator
     public ValidationReport Validate(Plan plan, RegionTable? regions = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var context = new ValidationContext(_settings, DocumentKind.Plan, plan, regions);
+        var context = new ValidationContext(_settings, DeltaDocumentKind.Plan, plan, regions);
         ValidatePlan(plan, regions, context);
-        return context.ToReport(DocumentKind.Plan);
+        return context.ToReport();
     }
 
     /// <summary>Validates a region table: codes, names, levels, parent chain, groups and sources.</summary>
@@ -77,9 +78,9 @@ public sealed class DeltaValidator
     public ValidationReport Validate(RegionTable regions)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        var context = new ValidationContext(_settings, DocumentKind.RegionTable, null, regions);
+        var context = new ValidationContext(_settings, DeltaDocumentKind.RegionTable, null, regions);
         ValidateRegions(RegionLookup.Build(regions), context);
-        return context.ToReport(DocumentKind.RegionTable);
+        return context.ToReport();
     }
 
     /// <summary>Validates an observation batch, resolving indicators against a plan and regions against a region table when given.</summary>
@@ -91,9 +92,9 @@ public sealed class DeltaValidator
     public ValidationReport Validate(ObservationBatch batch, Plan? plan = null, RegionTable? regions = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var context = new ValidationContext(_settings, DocumentKind.ObservationBatch, plan, regions);
+        var context = new ValidationContext(_settings, DeltaDocumentKind.ObservationBatch, plan, regions);
         ValidateObservations(batch, plan, regions, context);
-        return context.ToReport(DocumentKind.ObservationBatch);
+        return context.ToReport();
     }
 
     /// <summary>Validates one progress report, against its plan when given. Paths are relative to the report (<c>$.percentComplete</c>).</summary>
@@ -104,9 +105,9 @@ public sealed class DeltaValidator
     public ValidationReport Validate(ProgressReport report, Plan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
+        var context = new ValidationContext(_settings, DeltaDocumentKind.ProgressReport, plan, null);
         ValidateReport(report, plan is null ? null : PlanLookup.For(plan), context);
-        return context.ToReport(DocumentKind.ProgressReport);
+        return context.ToReport();
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class DeltaValidator
     {
         ArgumentNullException.ThrowIfNull(reports);
         var list = reports as IReadOnlyList<ProgressReport?> ?? [.. reports];
-        var context = new ValidationContext(_settings, DocumentKind.ProgressReport, plan, null);
+        var context = new ValidationContext(_settings, DeltaDocumentKind.ProgressReport, plan, null);
         var index = plan is null ? null : PlanLookup.For(plan);
         for (var i = 0; i < list.Count; i++)
         {
@@ -144,7 +145,7 @@ public sealed class DeltaValidator
             }
         }
 
-        return context.ToReport(DocumentKind.ProgressReport);
+        return context.ToReport();
     }
 
     /// <summary>
@@ -154,7 +155,10 @@ public sealed class DeltaValidator
     /// <param name="json">The document text.</param>
     /// <param name="plan">The plan to validate an observation batch or progress report against, if any.</param>
     /// <param name="regions">The region table to resolve region references against, if any.</param>
-    /// <returns>The report; <see cref="ValidationReport.DocumentKind"/> says what the document was taken for.</returns>
+    /// <returns>
+    /// The report; <see cref="ValidationReport.DocumentKind"/> says what the document was taken for, or is
+    /// <see langword="null"/> when the text could not be read far enough to tell.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public ValidationReport ValidateJson(string json, Plan? plan = null, RegionTable? regions = null)
     {
@@ -169,9 +173,8 @@ public sealed class DeltaValidator
     /// <returns>The report.</returns>
     public ValidationReport ValidateJson(ReadOnlySpan<byte> utf8Json, Plan? plan = null, RegionTable? regions = null)
     {
-        var context = new ValidationContext(_settings, DocumentKind.Unknown, plan, regions);
-        var (kind, document) = JsonDocumentReader.Read(utf8Json, context);
-        switch (document)
+        var context = new ValidationContext(_settings, null, plan, regions);
+        switch (JsonDocumentReader.Read(utf8Json, context))
         {
             case Plan p:
                 // The document is the plan its own references resolve against.
@@ -189,7 +192,7 @@ public sealed class DeltaValidator
                 break;
         }
 
-        return context.ToReport(kind);
+        return context.ToReport();
     }
 
     /// <summary>Reads a UTF-8 JSON document from a stream and validates it (see <see cref="ValidateJson(string, Plan?, RegionTable?)"/>).</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using DeltaSdk.Serialization;
 
 namespace DeltaSdk.Validation;
@@ -13,7 +12,9 @@ internal static class JsonDocumentReader
 {
     private const string SupportedMajorVersion = "1";
 
-    public static (DocumentKind Kind, object? Document) Read(ReadOnlySpan<byte> utf8Json, ValidationContext context)
+    /// <summary>Reads the document, recording its kind in <paramref name="context"/> as soon as it is known.</summary>
+    /// <returns>The document, or <see langword="null"/> when it cannot be read; the reasons are in <paramref name="context"/>.</returns>
+    public static object? Read(ReadOnlySpan<byte> utf8Json, ValidationContext context)
     {
         // A UTF-8 byte order mark is common in files saved by Windows tools and says nothing about the content.
         if (utf8Json.StartsWith("\uFEFF"u8))
@@ -24,21 +25,20 @@ internal static class JsonDocumentReader
         var shape = Sniff(utf8Json, context);
         if (shape is null)
         {
-            return (DocumentKind.Unknown, null);
+            return null;
         }
 
         var kind = shape.Value;
         context.Document = kind;
         try
         {
-            object document = kind switch
+            return kind switch
             {
-                DocumentKind.Plan => DeltaJson.ReadPlan(utf8Json),
-                DocumentKind.RegionTable => DeltaJson.ReadRegions(utf8Json),
-                DocumentKind.ObservationBatch => DeltaJson.ReadObservations(utf8Json),
-                _ => ReadProgressReport(utf8Json),
+                DeltaDocumentKind.Plan => DeltaJson.ReadPlan(utf8Json),
+                DeltaDocumentKind.RegionTable => DeltaJson.ReadRegions(utf8Json),
+                DeltaDocumentKind.ObservationBatch => DeltaJson.ReadObservations(utf8Json),
+                _ => DeltaJson.ReadProgressReport(utf8Json),
             };
-            return (kind, document);
         }
         catch (DeltaFormatException exception)
         {
@@ -52,31 +52,14 @@ internal static class JsonDocumentReader
             context.ReportAt(DeltaRules.InvalidDocument, json?.Path ?? "$", json?.LineNumber, json?.BytePositionInLine, exception.Message);
         }
 
-        return (kind, null);
-    }
-
-    /// <summary>
-    /// Until DeltaJson has a progress report reader (branch feat/json adds DeltaJson.ReadProgressReport, which should
-    /// replace this), the source-generated metadata reads one here, and only here, with DeltaJson's error wrapping.
-    /// </summary>
-    private static ProgressReport ReadProgressReport(ReadOnlySpan<byte> utf8Json)
-    {
-        var typeInfo = (JsonTypeInfo<ProgressReport>)DeltaJson.Options.GetTypeInfo(typeof(ProgressReport));
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, typeInfo) ?? throw new DeltaFormatException("Expected a ProgressReport object, found null.", "$");
-        }
-        catch (JsonException exception)
-        {
-            throw new DeltaFormatException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
-        }
+        return null;
     }
 
     /// <summary>
     /// One pass over the top level: syntax (values are skipped, which still checks them), <c>$schema</c>,
     /// <c>formatVersion</c> and which properties are present. Returns the kind, or <see langword="null"/> after reporting why not.
     /// </summary>
-    private static DocumentKind? Sniff(ReadOnlySpan<byte> utf8Json, ValidationContext context)
+    private static DeltaDocumentKind? Sniff(ReadOnlySpan<byte> utf8Json, ValidationContext context)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         string? property = null;
@@ -149,7 +132,7 @@ internal static class JsonDocumentReader
             return null;
         }
 
-        DocumentKind? kind = null;
+        DeltaDocumentKind? kind = null;
         if (schema is not null)
         {
             kind = FromSchema(schema);
@@ -161,10 +144,10 @@ internal static class JsonDocumentReader
 
         kind ??= shape switch
         {
-            _ when shape.HasFlag(Shape.Plan) => DocumentKind.Plan,
-            _ when shape.HasFlag(Shape.ProgressReport) => DocumentKind.ProgressReport,
-            _ when shape.HasFlag(Shape.ObservationBatch) => DocumentKind.ObservationBatch,
-            _ when shape.HasFlag(Shape.RegionTable) => DocumentKind.RegionTable,
+            _ when shape.HasFlag(Shape.Plan) => DeltaDocumentKind.Plan,
+            _ when shape.HasFlag(Shape.ProgressReport) => DeltaDocumentKind.ProgressReport,
+            _ when shape.HasFlag(Shape.ObservationBatch) => DeltaDocumentKind.ObservationBatch,
+            _ when shape.HasFlag(Shape.RegionTable) => DeltaDocumentKind.RegionTable,
             _ => null,
         };
         if (kind is null)
@@ -188,13 +171,13 @@ internal static class JsonDocumentReader
         : Encoding.UTF8.GetString(reader.ValueSpan);
 
     /// <summary>Tells the kind from the last segment of the schema address: <c>…/plan.schema.json</c>, <c>…/regions…</c>, and so on.</summary>
-    private static DocumentKind? FromSchema(string schema)
+    private static DeltaDocumentKind? FromSchema(string schema)
     {
         var name = schema.AsSpan(schema.LastIndexOf('/') + 1);
-        return name.StartsWith("plan", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Plan
-            : name.StartsWith("region", StringComparison.OrdinalIgnoreCase) ? DocumentKind.RegionTable
-            : name.StartsWith("observation", StringComparison.OrdinalIgnoreCase) ? DocumentKind.ObservationBatch
-            : name.StartsWith("progress", StringComparison.OrdinalIgnoreCase) ? DocumentKind.ProgressReport
+        return name.StartsWith("plan", StringComparison.OrdinalIgnoreCase) ? DeltaDocumentKind.Plan
+            : name.StartsWith("region", StringComparison.OrdinalIgnoreCase) ? DeltaDocumentKind.RegionTable
+            : name.StartsWith("observation", StringComparison.OrdinalIgnoreCase) ? DeltaDocumentKind.ObservationBatch
+            : name.StartsWith("progress", StringComparison.OrdinalIgnoreCase) ? DeltaDocumentKind.ProgressReport
             : null;
     }
 

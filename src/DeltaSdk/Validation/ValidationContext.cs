@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DeltaSdk.Serialization;
 using NodaTime;
 
 namespace DeltaSdk.Validation;
@@ -17,17 +18,30 @@ public sealed class ValidationContext
     private int _infos;
     private bool _truncated;
 
-    internal ValidationContext(ValidatorSettings settings, DocumentKind document, Plan? plan, RegionTable? regions)
+    // Null only inside ValidateJson until the text has been read far enough to tell; rules never run before that.
+    private DeltaDocumentKind? _document;
+
+    internal ValidationContext(ValidatorSettings settings, DeltaDocumentKind? document, Plan? plan, RegionTable? regions)
     {
         _settings = settings;
-        Document = document;
+        _document = document;
         Plan = plan;
         Regions = regions;
         Today = settings.Clock.GetCurrentInstant().InZone(settings.TimeZone).Date;
     }
 
     /// <summary>Gets the kind of document being checked; paths given to <see cref="Report(RuleDescriptor, string, string?, object?[])"/> point into it.</summary>
-    public DocumentKind Document { get; internal set; }
+    /// <remarks>
+    /// Always known to rules: <see cref="DeltaValidator.ValidateJson(string, Plan?, RegionTable?)"/> runs them only on a
+    /// document it has recognised and read. <see cref="DeltaDocumentKind.ProgressReport"/> also stands for the JSON array
+    /// of reports checked by <see cref="DeltaValidator.ValidateProgressReports"/>.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The kind is not known yet (never the case while a rule runs).</exception>
+    public DeltaDocumentKind Document
+    {
+        get => _document ?? throw new InvalidOperationException("The document's kind is not known until its JSON has been read far enough to tell.");
+        internal set => _document = value;
+    }
 
     /// <summary>Gets the plan being validated, or the plan the document is validated against, when there is one.</summary>
     public Plan? Plan { get; internal set; }
@@ -69,8 +83,8 @@ public sealed class ValidationContext
     internal void ReportAt(RuleDescriptor rule, string path, long? lineNumber, long? bytePositionInLine, params object?[] messageArguments)
         => Add(rule, new PathRef(path.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)), null, lineNumber, bytePositionInLine, messageArguments);
 
-    internal ValidationReport ToReport(DocumentKind documentKind)
-        => new(_diagnostics.ToImmutable(), documentKind, _errors, _warnings, _infos, _truncated);
+    internal ValidationReport ToReport()
+        => new(_diagnostics.ToImmutable(), _document, _errors, _warnings, _infos, _truncated);
 
     private void Add(RuleDescriptor rule, in PathRef path, string? value, long? lineNumber, long? bytePositionInLine, object?[] messageArguments)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DeltaSdk.Serialization;
 
 namespace DeltaSdk.Validation;
 
@@ -7,9 +8,9 @@ public sealed class ValidationReport
 {
     /// <summary>Initializes a new instance from diagnostics, counting them by severity (for tests and for reports received over the wire).</summary>
     /// <param name="diagnostics">The diagnostics.</param>
-    /// <param name="documentKind">The kind of document validated.</param>
+    /// <param name="documentKind">The kind of document validated, or <see langword="null"/> when it is not known (see <see cref="DocumentKind"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="diagnostics"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
-    public ValidationReport(IEnumerable<Diagnostic> diagnostics, DocumentKind documentKind = DocumentKind.Unknown)
+    public ValidationReport(IEnumerable<Diagnostic> diagnostics, DeltaDocumentKind? documentKind = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         Diagnostics = [.. diagnostics];
@@ -27,7 +28,7 @@ public sealed class ValidationReport
         DocumentKind = documentKind;
     }
 
-    internal ValidationReport(ImmutableArray<Diagnostic> diagnostics, DocumentKind documentKind, int errorCount, int warningCount, int infoCount, bool isTruncated)
+    internal ValidationReport(ImmutableArray<Diagnostic> diagnostics, DeltaDocumentKind? documentKind, int errorCount, int warningCount, int infoCount, bool isTruncated)
     {
         Diagnostics = diagnostics;
         DocumentKind = documentKind;
@@ -43,8 +44,13 @@ public sealed class ValidationReport
     /// <summary>Gets the kept diagnostics in the order the document was checked (at most <see cref="DeltaValidationOptions.MaxDiagnostics"/>).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Gets the kind of document validated; for JSON, the kind recognised, or <see cref="DocumentKind.Unknown"/>.</summary>
-    public DocumentKind DocumentKind { get; }
+    /// <summary>
+    /// Gets the kind of document validated: for an object, its type; for JSON, the kind recognised from <c>$schema</c> or
+    /// the top-level properties. <see langword="null"/> means the JSON could not be read far enough to tell (a syntax
+    /// error, not an object, an unsupported <c>formatVersion</c>, or nothing that names a kind); the diagnostics say why.
+    /// </summary>
+    /// <remarks><see cref="DeltaDocumentKind.ProgressReport"/> also stands for a sequence validated with <see cref="DeltaValidator.ValidateProgressReports"/>.</remarks>
+    public DeltaDocumentKind? DocumentKind { get; }
 
     /// <summary>Gets how many errors were found, including any beyond the cap.</summary>
     public int ErrorCount { get; }
@@ -69,7 +75,7 @@ public sealed class ValidationReport
     }
 
     /// <summary>Summarises the counts.</summary>
-    /// <returns>For example <c>2 errors, 1 warning, 0 info (plan)</c>.</returns>
+    /// <returns>For example <c>2 errors, 1 warning, 0 info (Plan)</c>, or <c>… (unknown kind)</c> when <see cref="DocumentKind"/> is <see langword="null"/>.</returns>
     public override string ToString()
-        => FormattableString.Invariant($"{ErrorCount} error{(ErrorCount == 1 ? "" : "s")}, {WarningCount} warning{(WarningCount == 1 ? "" : "s")}, {InfoCount} info ({DocumentKind}){(IsTruncated ? ", truncated" : "")}");
+        => FormattableString.Invariant($"{ErrorCount} error{(ErrorCount == 1 ? "" : "s")}, {WarningCount} warning{(WarningCount == 1 ? "" : "s")}, {InfoCount} info ({DocumentKind?.ToString() ?? "unknown kind"}){(IsTruncated ? ", truncated" : "")}");
 }

@@ -175,8 +175,9 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_attempt_is_abandoned_and_retried()
     {
-        var client = _server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        _server.Faults.DelayNext(TaskPath, 1, TimeSpan.FromSeconds(10));
+        // The attempt limit is generous so that a loaded machine's ordinary second attempt stays well inside it.
+        var client = _server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
+        _server.Faults.DelayNext(TaskPath, 1, TimeSpan.FromSeconds(60));
 
         var task = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 4));
 
@@ -206,27 +207,46 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     public async Task Cancelling_stops_a_delayed_call_with_OperationCanceledException()
     {
         var client = _server.CreateClient();
-        _server.Faults.DelayNext(TaskPath, 1, TimeSpan.FromSeconds(10));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var watch = Stopwatch.StartNew();
+        _server.Faults.DelayNext(TaskPath, 1, TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource();
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 5), cancellation.Token));
+        var call = client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 5), cancellation.Token);
+        // Cancel only once the server holds the request, so the test proves an in-flight call stops, whatever the machine's load.
+        await WaitUntilAsync(() => _server.Faults.CountRequests(TaskPath, "GET") == 1);
+        var watch = Stopwatch.StartNew();
+        await cancellation.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.Equal(cancellation.Token, error.CancellationToken);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed} after cancelling");
         Assert.Equal(1, _server.Faults.CountRequests(TaskPath, "GET"));
     }
 
     [Fact]
     public async Task Cancelling_during_the_wait_between_attempts_stops_the_retries()
     {
-        var client = _server.CreateClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(20));
-        _server.Faults.FailNext(TaskPath, 1, 503, retryAfter: TimeSpan.FromSeconds(10));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var client = _server.CreateClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(60));
+        _server.Faults.FailNext(TaskPath, 1, 503, retryAfter: TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 5), cancellation.Token));
+        var call = client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 5), cancellation.Token);
+        await WaitUntilAsync(() => _server.Faults.CountRequests(TaskPath, "GET") == 1);
+        await cancellation.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(1, _server.Faults.CountRequests(TaskPath, "GET"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // Bounded: a condition that never holds fails the test instead of hanging it.
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the server never saw the request");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]

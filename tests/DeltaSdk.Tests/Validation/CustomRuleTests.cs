@@ -1,3 +1,4 @@
+using DeltaSdk.Serialization;
 using DeltaSdk.Validation;
 using static DeltaSdk.Tests.Validation.SyntheticDocuments;
 
@@ -71,7 +72,18 @@ public sealed class CustomRuleTests
 
         Assert.Same(plan, rule.SeenPlan);
         Assert.Same(regions, rule.SeenRegions);
-        Assert.Equal(DocumentKind.ObservationBatch, rule.SeenDocument);
+        Assert.Equal(DeltaDocumentKind.ObservationBatch, rule.SeenDocument);
+    }
+
+    [Fact]
+    public void Rules_run_on_JSON_see_the_kind_it_was_recognised_as()
+    {
+        var rule = new CountingRule();
+
+        new DeltaValidator(new DeltaValidationOptions(), [rule]).ValidateJson(DeltaJson.WriteObservations(Batch()), Plan(), Regions());
+
+        Assert.Equal(1, rule.Batches);
+        Assert.Equal(DeltaDocumentKind.ObservationBatch, rule.SeenDocument);
     }
 
     [Theory]
@@ -120,7 +132,7 @@ public sealed class CustomRuleTests
 
         public RegionTable? SeenRegions { get; private set; }
 
-        public DocumentKind SeenDocument { get; private set; }
+        public DeltaDocumentKind SeenDocument { get; private set; }
 
         public void Validate(Plan document, ValidationContext context) => Plans++;
 

@@ -31,7 +31,7 @@ public sealed class DeltaValidatorTests
         var report = Validator().Validate(broken);
 
         Assert.False(report.IsValid);
-        Assert.Equal(DocumentKind.Plan, report.DocumentKind);
+        Assert.Equal(DeltaDocumentKind.Plan, report.DocumentKind);
         Assert.Equal(report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), report.ErrorCount);
         Assert.Equal(1, report.WarningCount);
         Assert.True(report.InfoCount >= 1);
@@ -188,11 +188,11 @@ public sealed class DeltaValidatorTests
     }
 
     [Theory]
-    [InlineData(DocumentKind.Plan)]
-    [InlineData(DocumentKind.RegionTable)]
-    [InlineData(DocumentKind.ObservationBatch)]
-    [InlineData(DocumentKind.ProgressReport)]
-    public void ValidateJson_recognises_each_document_by_its_shape(DocumentKind kind)
+    [InlineData(DeltaDocumentKind.Plan)]
+    [InlineData(DeltaDocumentKind.RegionTable)]
+    [InlineData(DeltaDocumentKind.ObservationBatch)]
+    [InlineData(DeltaDocumentKind.ProgressReport)]
+    public void ValidateJson_recognises_each_document_by_its_shape(DeltaDocumentKind kind)
     {
         var report = Validator().ValidateJson(Json(kind), CleanPlan, Regions());
 
@@ -201,17 +201,42 @@ public sealed class DeltaValidatorTests
     }
 
     [Theory]
-    [InlineData("https://example.org/schema/plan.schema.json", DocumentKind.Plan)]
-    [InlineData("https://example.org/schema/regions.schema.json", DocumentKind.RegionTable)]
-    [InlineData("https://example.org/schema/observations.schema.json", DocumentKind.ObservationBatch)]
-    [InlineData("https://example.org/schema/progress-report.schema.json", DocumentKind.ProgressReport)]
-    public void ValidateJson_prefers_the_schema_to_the_shape(string schema, DocumentKind kind)
+    [InlineData("https://example.org/schema/plan.schema.json", DeltaDocumentKind.Plan)]
+    [InlineData("https://example.org/schema/regions.schema.json", DeltaDocumentKind.RegionTable)]
+    [InlineData("https://example.org/schema/observations.schema.json", DeltaDocumentKind.ObservationBatch)]
+    [InlineData("https://example.org/schema/progress-report.schema.json", DeltaDocumentKind.ProgressReport)]
+    public void ValidateJson_prefers_the_schema_to_the_shape(string schema, DeltaDocumentKind kind)
     {
         // An empty object has no shape at all; only the schema can tell.
         var report = Validator().ValidateJson($$"""{"$schema": "{{schema}}"}""");
 
         Assert.Equal(kind, report.DocumentKind);
         Assert.DoesNotContain(report.Diagnostics, d => d.Code is "DLT1003" or "DLT1004");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[1]")]
+    [InlineData("{\"colour\": \"blue\"}")]
+    [InlineData("{\"formatVersion\": \"2.0\", \"aspects\": []}")]
+    public void ValidateJson_leaves_the_kind_null_when_the_text_cannot_be_read_far_enough_to_tell(string json)
+    {
+        var report = Validator().ValidateJson(json);
+
+        Assert.Null(report.DocumentKind);
+        Assert.False(report.IsValid);
+        Assert.EndsWith("(unknown kind)", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reports_kind_serializes_as_its_camel_case_wire_name_or_null()
+    {
+        var known = Validator().ValidateJson(Json(DeltaDocumentKind.ObservationBatch), CleanPlan, Regions());
+        var unknown = Validator().ValidateJson("[1]");
+
+        Assert.Equal("\"observationBatch\"", System.Text.Json.JsonSerializer.Serialize(known.DocumentKind));
+        Assert.Equal("null", System.Text.Json.JsonSerializer.Serialize(unknown.DocumentKind));
+        Assert.Equal(DeltaDocumentKind.RegionTable, System.Text.Json.JsonSerializer.Deserialize<DeltaDocumentKind?>("\"regionTable\""));
     }
 
     [Fact]
@@ -244,7 +269,7 @@ public sealed class DeltaValidatorTests
         Assert.Equal(("DLT1001", "$.aspects"), (diagnostic.Code, diagnostic.Path));
         Assert.Equal(2, diagnostic.LineNumber);
         Assert.NotNull(diagnostic.BytePositionInLine);
-        Assert.Equal(DocumentKind.Unknown, report.DocumentKind);
+        Assert.Null(report.DocumentKind);
         Assert.Contains("line 3", diagnostic.ToString(), StringComparison.Ordinal);
     }
 
@@ -259,7 +284,7 @@ public sealed class DeltaValidatorTests
         Assert.Equal(("DLT1006", "$.observations[0].period"), (diagnostic.Code, diagnostic.Path));
         Assert.Contains("'24'", diagnostic.Message, StringComparison.Ordinal);
         Assert.NotNull(diagnostic.LineNumber);
-        Assert.Equal(DocumentKind.ObservationBatch, report.DocumentKind);
+        Assert.Equal(DeltaDocumentKind.ObservationBatch, report.DocumentKind);
     }
 
     [Theory]
@@ -307,7 +332,7 @@ public sealed class DeltaValidatorTests
 
         var report = Validator().ValidateJson(bytes);
 
-        Assert.Equal(DocumentKind.RegionTable, report.DocumentKind);
+        Assert.Equal(DeltaDocumentKind.RegionTable, report.DocumentKind);
         Assert.Empty(report.Diagnostics);
     }
 
@@ -327,12 +352,12 @@ public sealed class DeltaValidatorTests
         Assert.Equal(DeltaRules.All.AsEnumerable(), DeltaValidator.Default.Descriptors.AsEnumerable());
     }
 
-    internal static string Json(DocumentKind kind) => kind switch
+    internal static string Json(DeltaDocumentKind kind) => kind switch
     {
-        DocumentKind.Plan => DeltaJson.WritePlan(CleanPlan),
-        DocumentKind.RegionTable => DeltaJson.WriteRegions(Regions()),
-        DocumentKind.ObservationBatch => DeltaJson.WriteObservations(Batch()),
-        _ => System.Text.Json.JsonSerializer.Serialize(Report(), DeltaJson.Options.GetTypeInfo(typeof(ProgressReport))),
+        DeltaDocumentKind.Plan => DeltaJson.WritePlan(CleanPlan),
+        DeltaDocumentKind.RegionTable => DeltaJson.WriteRegions(Regions()),
+        DeltaDocumentKind.ObservationBatch => DeltaJson.WriteObservations(Batch()),
+        _ => DeltaJson.WriteProgressReport(Report()),
     };
 
     /// <summary>Follows <c>$.a[0].b</c>; a final property may be absent (a missing required value) if its parent exists.</summary>

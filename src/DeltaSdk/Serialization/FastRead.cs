@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using NodaTime;
+
+namespace DeltaSdk.Serialization;
+
+/// <summary>
+/// Building blocks of the hand-written readers of the hot records (<see cref="ObservationJsonConverter"/>,
+/// <see cref="KeyTaskJsonConverter"/>, <see cref="SourceReferenceJsonConverter"/>, <see cref="TaskTimeFrameJsonConverter"/>).
+/// </summary>
+/// <remarks>
+/// The source generator reads records whose members are <c>required</c>/<c>init</c> through System.Text.Json's
+/// parameterized-constructor converter, which buffers and boxes every member in an <c>object[]</c> before it builds
+/// the record. These readers build each record directly from locals instead. They accept only what the contract
+/// accepts, and anything unusual (escaped names or values, nulls, duplicates, missing or invalid members) raises
+/// <see cref="FastPathFallbackException"/>: the document is then read again through the contract, which decides,
+/// so errors stay exactly those of the contract.
+/// </remarks>
+internal static class FastRead
+{
+    private static readonly LocalDateJsonConverter LocalDates = new();
+    private static readonly LocalizedTextJsonConverter Texts = new();
+
+    [DoesNotReturn]
+    public static void Fallback() => throw new FastPathFallbackException();
+
+    /// <summary>Checks that the reader is on the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Fallback();
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next member: true with the reader on an unescaped property name, false at the end of the object.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        // Escaped names would need unescaping to match; they are rare enough to leave to the contract.
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            Fallback();
+        }
+
+        return true;
+    }
+
+    /// <summary>Marks a member as seen; a second occurrence goes to the contract, which reports it.</summary>
+    public static void Seen(ref int seen, int bit)
+    {
+        if ((seen & bit) != 0)
+        {
+            Fallback();
+        }
+
+        seen |= bit;
+    }
+
+    /// <summary>Reads the value of a property the model does not know, into the extension data (lenient) or not at all (strict).</summary>
+    public static void Unknown(ref Utf8JsonReader reader, bool strict, ref Dictionary<string, JsonElement>? extensionData)
+    {
+        var name = reader.GetString()!;
+
+        // Strict reading refuses unknown members; '$' names may be metadata to System.Text.Json; and the names of
+        // members that are not on the wire (ExtensionData is [JsonIgnore]d) are skipped by it: the contract decides.
+        if (strict || name.StartsWith('$') || name is "extensionData" or "unknownProperties")
+        {
+            Fallback();
+        }
+
+        reader.Read();
+        extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (!extensionData.TryAdd(name, JsonElement.ParseValue(ref reader)))
+        {
+            Fallback();
+        }
+    }
+
+    public static string String(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            Fallback();
+        }
+
+        return reader.GetString()!;
+    }
+
+    public static string? NullableString(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
+
+    public static double Double(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        throw new FastPathFallbackException();
+    }
+
+    public static T Identifier<T>(ref Utf8JsonReader reader)
+        where T : struct, IParsable<T>
+        => IdentifierCache<T>.Read(ref reader);
+
+    public static T? NullableIdentifier<T>(ref Utf8JsonReader reader)
+        where T : struct, IParsable<T>
+        => reader.TokenType == JsonTokenType.Null ? null : IdentifierCache<T>.Read(ref reader);
+
+    /// <summary>Reads a reporting period straight from its UTF-8 bytes (every valid form is ASCII and at most 10 characters).</summary>
+    public static ReportingPeriod Period(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 10)
+        {
+            Fallback();
+        }
+
+        var bytes = reader.ValueSpan;
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                Fallback();
+            }
+
+            chars[i] = (char)bytes[i];
+        }
+
+        if (!ReportingPeriod.TryParse(chars[..bytes.Length], out var period))
+        {
+            Fallback();
+        }
+
+        return period;
+    }
+
+    public static LocalDate? NullableDate(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        => reader.TokenType == JsonTokenType.Null ? null : LocalDates.Read(ref reader, typeof(LocalDate), options);
+
+    public static LocalizedText Text(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Fallback();
+        }
+
+        return Texts.Read(ref reader, typeof(LocalizedText), options);
+    }
+
+    public static LocalizedText? NullableText(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        => reader.TokenType == JsonTokenType.Null ? null : Text(ref reader, options);
+
+    public static Uri? NullableUri(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return UriCache.Read(ref reader);
+    }
+
+    public static T Enum<T>(ref Utf8JsonReader reader, CamelCaseEnumConverter<T> converter, JsonSerializerOptions options)
+        where T : struct, System.Enum
+        => converter.Read(ref reader, typeof(T), options);
+
+    /// <summary>Reads an array of identifiers.</summary>
+    public static ImmutableArray<T> IdentifierArray<T>(ref Utf8JsonReader reader)
+        where T : struct, IParsable<T>
+    {
+        StartArray(ref reader);
+        T[] items = [];
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Add(ref items, ref count, IdentifierCache<T>.Read(ref reader));
+        }
+
+        return Seal(items, count);
+    }
+
+    /// <summary>Reads an array of non-null strings.</summary>
+    public static ImmutableArray<string> StringArray(ref Utf8JsonReader reader)
+    {
+        StartArray(ref reader);
+        string[] items = [];
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Add(ref items, ref count, String(ref reader));
+        }
+
+        return Seal(items, count);
+    }
+
+    /// <summary>Reads an array of source references.</summary>
+    public static ImmutableArray<SourceReference> Sources(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options)
+    {
+        StartArray(ref reader);
+        SourceReference[] items = [];
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Add(ref items, ref count, SourceReferenceJsonConverter.ReadValue(ref reader, strict, options));
+        }
+
+        return Seal(items, count);
+    }
+
+    private static void StartArray(ref Utf8JsonReader reader)
+    {
+        // A null list is left to the contract (it decides whether null means empty or is an error).
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Fallback();
+        }
+    }
+
+    private static void Add<T>(ref T[] items, ref int count, T item)
+    {
+        if (count == items.Length)
+        {
+            Array.Resize(ref items, Math.Max(4, count * 2));
+        }
+
+        items[count++] = item;
+    }
+
+    private static ImmutableArray<T> Seal<T>(T[] items, int count)
+        => count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(count == items.Length ? items : items.AsSpan(0, count).ToArray());
+}
