@@ -28,8 +28,9 @@ public static class DeltaJson
 
     /// <summary>
     /// Gets the shared, read-only serializer options of the canonical format (lenient reading, default depth), for
-    /// use with <see cref="JsonSerializer"/>, HTTP clients and servers. Built on the source-generated
-    /// <see cref="DeltaJsonContext"/>: no reflection at run time.
+    /// use with <see cref="JsonSerializer"/>, HTTP clients and servers. Built on a source-generated context covering
+    /// every public model type: no reflection at run time. To combine it with a context of your own, add
+    /// <c>DeltaJson.Options.TypeInfoResolver</c> to your options' <c>TypeInfoResolverChain</c>.
     /// </summary>
     public static JsonSerializerOptions Options => DeltaJsonContract.Lenient;
 

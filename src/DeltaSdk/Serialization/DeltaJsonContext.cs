@@ -54,4 +54,4 @@ namespace DeltaSdk.Serialization;
 [JsonSerializable(typeof(ValueQualifier))]
 [JsonSerializable(typeof(NodaTime.LocalDate))]
 [JsonSerializable(typeof(NodaTime.Instant))]
-public sealed partial class DeltaJsonContext : JsonSerializerContext;
+internal sealed partial class DeltaJsonContext : JsonSerializerContext;
