@@ -77,6 +77,7 @@ internal static class DeltaJsonContract
             IndentSize = WriterOptions.IndentSize,
             IndentCharacter = WriterOptions.IndentCharacter,
         };
+        options.Converters.Add(new FiniteDoubleJsonConverter());
         options.MakeReadOnly();
         return options;
     }

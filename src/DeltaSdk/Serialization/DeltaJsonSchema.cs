@@ -57,6 +57,17 @@ internal static class DeltaJsonSchema
 
     private static JsonNode Refine(JsonSchemaExporterContext context, JsonNode schema)
     {
+        // Doubles are read by FiniteDoubleJsonConverter, a custom converter the exporter cannot see into.
+        if (context.TypeInfo.Type == typeof(double))
+        {
+            return new JsonObject { ["type"] = "number" };
+        }
+
+        if (context.TypeInfo.Type == typeof(double?))
+        {
+            return new JsonObject { ["type"] = new JsonArray("number", "null") };
+        }
+
         if (context.PropertyInfo is { } property && context.PropertyInfo.DeclaringType is { } declaring && DocumentHeader.KindOf(declaring) is { } kind)
         {
             switch (property.Name)

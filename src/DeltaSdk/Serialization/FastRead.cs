@@ -101,7 +101,8 @@ internal static class FastRead
 
     public static double Double(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        // A number beyond a double's range is left to the contract path, which reports it.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value))
         {
             return value;
         }
