@@ -85,6 +85,12 @@ internal static class OpenApiSetup
                 schema.Format = wire.Format;
                 schema.Pattern = wire.Pattern;
             }
+            else if (type == typeof(double))
+            {
+                // The core reads doubles with a converter that rejects out-of-range numbers; the generator cannot see through it.
+                schema.Type = context.JsonTypeInfo.Type == typeof(double?) ? JsonSchemaType.Number | JsonSchemaType.Null : JsonSchemaType.Number;
+                schema.Format = "double";
+            }
             else if (type == typeof(LocalizedText))
             {
                 schema.Type = JsonSchemaType.Object;
