@@ -8,8 +8,13 @@ namespace DeltaSdk.Serialization;
 /// Writes enum members as camelCase strings and reads only those exact names (no integers, no other casing), so
 /// that the wire form is stable; an unknown name is reported with the accepted ones. Generic, so trim- and AOT-safe.
 /// </summary>
+/// <remarks>
+/// Public only so that a source-generated <see cref="JsonSerializerContext"/> in another assembly can cover types
+/// that hold the model's enums (the generator must be able to instantiate the converter a model's
+/// <see cref="JsonConverterAttribute"/> names). You do not need it directly: use <see cref="DeltaJson.Options"/>.
+/// </remarks>
 /// <typeparam name="TEnum">The enum type.</typeparam>
-internal sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>, IWireEnum
+public sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>, IWireEnum
     where TEnum : struct, Enum
 {
     // Members are few (at most a handful), so a linear scan over UTF-8 names beats hashing.
@@ -18,8 +23,9 @@ internal sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>, IWir
     private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, Encoding.UTF8.GetBytes);
     private static readonly JsonEncodedText[] EncodedNames = Array.ConvertAll(Names, static n => JsonEncodedText.Encode(n));
 
-    public IReadOnlyList<string> WireNames => Names;
+    IReadOnlyList<string> IWireEnum.WireNames => Names;
 
+    /// <inheritdoc/>
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped)
@@ -45,6 +51,7 @@ internal sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>, IWir
         throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.DescribeEnum(Names)}.");
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
         var index = Array.IndexOf(Values, value);

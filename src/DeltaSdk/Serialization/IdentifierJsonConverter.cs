@@ -9,10 +9,16 @@ namespace DeltaSdk.Serialization;
 /// <see cref="IParsable{TSelf}.Parse"/>, as a value and as a dictionary key. A bad value raises a
 /// <see cref="DeltaJsonException"/> carrying the parser's message, which names the input and the expected form.
 /// </summary>
+/// <remarks>
+/// Public only so that a source-generated <see cref="JsonSerializerContext"/> in another assembly can cover types
+/// that hold identifiers or reporting periods (the generator must be able to instantiate the converter a model's
+/// <see cref="JsonConverterAttribute"/> names). You do not need it directly: use <see cref="DeltaJson.Options"/>.
+/// </remarks>
 /// <typeparam name="T">The identifier type.</typeparam>
-internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
+public sealed class IdentifierJsonConverter<T> : JsonConverter<T>
     where T : struct, IParsable<T>
 {
+    /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -23,12 +29,15 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
         return Parse(reader.GetString()!);
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         => writer.WriteStringValue(value.ToString());
 
+    /// <inheritdoc/>
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => Parse(reader.GetString()!);
 
+    /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         => writer.WritePropertyName(value.ToString()!);
 

@@ -5,13 +5,19 @@ using DeltaSdk.Internal;
 namespace DeltaSdk.Serialization;
 
 /// <summary>Reads and writes <see cref="LocalizedText"/> as a JSON object of language tag to text.</summary>
-internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
+/// <remarks>
+/// Public only so that a source-generated <see cref="JsonSerializerContext"/> in another assembly can cover types
+/// that hold localized text (the generator must be able to instantiate the converter a model's
+/// <see cref="JsonConverterAttribute"/> names). You do not need it directly: use <see cref="DeltaJson.Options"/>.
+/// </remarks>
+public sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
 {
     // Nearly every tag in practice is one of these two: reuse the strings instead of allocating one per value.
     private static ReadOnlySpan<byte> ChineseUtf8 => "zh-Hans"u8;
 
     private static ReadOnlySpan<byte> EnglishUtf8 => "en"u8;
 
+    /// <inheritdoc/>
     public override LocalizedText Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -56,6 +62,7 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
         return LocalizedText.FromCheckedEntries(count == entries.Length ? entries : entries.AsSpan(0, count).ToArray());
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, LocalizedText value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
