@@ -12,9 +12,11 @@ namespace DeltaSdk.Client;
 public sealed record Page<T>
 {
     /// <summary>Gets the items of this page, in the server's order.</summary>
+    [JsonRequired]
     public ImmutableArray<T> Items { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the opaque token of the following page, or <see langword="null"/> on the last page.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? NextPageToken { get; init; }
 
     /// <summary>Gets a value indicating whether a following page exists.</summary>
