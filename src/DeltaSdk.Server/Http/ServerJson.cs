@@ -5,7 +5,10 @@ using DeltaSdk.Serialization;
 
 namespace DeltaSdk.Server.Http;
 
-/// <summary>The serializer options of the wire: <see cref="DeltaJson.Options"/> (canonical model format) plus the server's envelopes, unindented.</summary>
+/// <summary>
+/// The serializer options of the wire: <see cref="DeltaJson.Options"/> (canonical model format) plus the server's
+/// source-generated envelopes, unindented. All metadata is source-generated: nothing is built by reflection.
+/// </summary>
 internal static class ServerJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -41,8 +44,11 @@ internal static class ServerJson
     {
         // Bodies are JSON, never HTML: Chinese text stays readable (3 bytes a character rather than a 6-byte \u escape).
         var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        // The model's resolver first (copied from DeltaJson.Options), then the server's: the server context also
+        // carries generated metadata for the model types its envelopes hold, which must not win over the canonical
+        // contract. No reflection resolver: every type the server writes or stores is in one of the two.
         options.TypeInfoResolverChain.Add(ServerJsonContext.Default);
-        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();
         return options;
     }
