@@ -17,7 +17,11 @@ internal static class ServerJson
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
 
-    /// <summary>Makes minimal-API binding and the OpenAPI generator see the same contract as the wire.</summary>
+    /// <summary>
+    /// Makes minimal-API binding and the OpenAPI generator see the same contract as the wire. No reflection resolver is
+    /// added: the two generated resolvers cover every type the endpoints accept or produce, also where reflection-based
+    /// serialization is disabled.
+    /// </summary>
     public static void Apply(JsonSerializerOptions target)
     {
         target.PropertyNamingPolicy = Options.PropertyNamingPolicy;
@@ -34,10 +38,6 @@ internal static class ServerJson
         target.Encoder = Options.Encoder;
         target.TypeInfoResolverChain.Insert(0, DeltaJson.Options.TypeInfoResolver!);
         target.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
-        if (!target.TypeInfoResolverChain.OfType<DefaultJsonTypeInfoResolver>().Any())
-        {
-            target.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
-        }
     }
 
     private static JsonSerializerOptions Create()
