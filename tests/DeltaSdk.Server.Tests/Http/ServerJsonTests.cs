@@ -32,15 +32,15 @@ public sealed class ServerJsonTests
     [Fact]
     public void Items_of_a_page_keep_the_canonical_model_contract()
     {
-        var regions = YangtzeRiverDelta.Regions.Regions.Take(5).ToImmutableArray();
-        var page = JsonNode.Parse(ServerJson.Serialize(new ItemPage<Region> { Items = regions }))!;
+        var tasks = YangtzeRiverDelta.ActionPlan2024To2026.AllTasks.Take(10).ToImmutableArray();
+        var page = JsonNode.Parse(ServerJson.Serialize(new ItemPage<KeyTask> { Items = tasks }))!;
 
         var items = page["items"]!.AsArray();
-        Assert.Equal(regions.Length, items.Count);
-        for (var i = 0; i < regions.Length; i++)
+        Assert.Equal(tasks.Length, items.Count);
+        for (var i = 0; i < tasks.Length; i++)
         {
-            var canonical = JsonNode.Parse(JsonSerializer.Serialize(regions[i], DeltaJson.Options));
-            Assert.True(JsonNode.DeepEquals(canonical, items[i]), $"Item {i} differs: {items[i]!.ToJsonString()} vs {canonical!.ToJsonString()}");
+            var canonical = JsonNode.Parse(JsonSerializer.Serialize(tasks[i], DeltaJson.Options));
+            Assert.True(JsonNode.DeepEquals(canonical, items[i]), $"Task {tasks[i].Code} differs: {items[i]!.ToJsonString()}");
         }
     }
 
