@@ -105,6 +105,12 @@ internal static class FastRead
     public static string? NullableString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
 
+    /// <summary>Reads a string of a member whose values repeat across a document (see <see cref="StringCache"/>).</summary>
+    public static string RepeatedString(ref Utf8JsonReader reader) => StringCache.Read(ref reader);
+
+    public static string? NullableRepeatedString(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null ? null : StringCache.Read(ref reader);
+
     public static double Double(ref Utf8JsonReader reader)
     {
         // A number beyond a double's range is left to the contract path, which reports it.
@@ -252,7 +258,7 @@ internal static class FastRead
         return Seal(items, count);
     }
 
-    /// <summary>Reads an array of non-null strings.</summary>
+    /// <summary>Reads an array of non-null strings (tags: values that repeat).</summary>
     public static ImmutableArray<string> StringArray(ref Utf8JsonReader reader)
     {
         StartArray(ref reader);
@@ -260,7 +266,7 @@ internal static class FastRead
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            Add(ref items, ref count, String(ref reader));
+            Add(ref items, ref count, StringCache.Read(ref reader));
         }
 
         return Seal(items, count);

@@ -51,7 +51,7 @@ internal sealed class IndicatorJsonConverter(bool strict) : JsonConverter<Indica
             {
                 FastRead.Seen(ref seen, 4);
                 reader.Read();
-                unit = FastRead.String(ref reader);
+                unit = FastRead.RepeatedString(ref reader);
             }
             else if (property.SequenceEqual("direction"u8))
             {
