@@ -41,8 +41,8 @@ internal static class DeltaJsonContract
     public static JsonSerializerOptions For(bool strict, int maxDepth) => Cache.GetOrAdd((strict, maxDepth), static key => Create(key.Strict, key.MaxDepth));
 
     /// <summary>
-    /// Gets the reading options of the fast path: the contract options plus the hand-written readers of the hot
-    /// records (see <see cref="FastRead"/>). Internal on purpose: a fast reader gives up on unusual input rather than
+    /// Gets the reading options of the fast path: the contract options plus the hand-written readers of the
+    /// records below the documents (see <see cref="FastRead"/>). Internal on purpose: a fast reader gives up on unusual input rather than
     /// explain it, so only callers that then read again through <see cref="For(DeltaJsonReaderOptions)"/> may use them.
     /// </summary>
     public static JsonSerializerOptions FastFor(DeltaJsonReaderOptions options)
@@ -53,6 +53,14 @@ internal static class DeltaJsonContract
             fast.Converters.Add(new KeyTaskJsonConverter(key.Strict));
             fast.Converters.Add(new SourceReferenceJsonConverter(key.Strict));
             fast.Converters.Add(new TaskTimeFrameJsonConverter(key.Strict));
+            fast.Converters.Add(new MilestoneJsonConverter(key.Strict));
+            fast.Converters.Add(new AspectJsonConverter(key.Strict));
+            fast.Converters.Add(new AgencyJsonConverter(key.Strict));
+            fast.Converters.Add(new IndicatorJsonConverter(key.Strict));
+            fast.Converters.Add(new IndicatorValueJsonConverter(key.Strict));
+            fast.Converters.Add(new IndicatorTargetJsonConverter(key.Strict));
+            fast.Converters.Add(new RegionJsonConverter(key.Strict));
+            fast.Converters.Add(new RegionGroupJsonConverter(key.Strict));
             fast.MakeReadOnly();
             return fast;
         });

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using NodaTime;
@@ -7,8 +9,9 @@ using NodaTime;
 namespace DeltaSdk.Serialization;
 
 /// <summary>
-/// Building blocks of the hand-written readers of the hot records (<see cref="ObservationJsonConverter"/>,
-/// <see cref="KeyTaskJsonConverter"/>, <see cref="SourceReferenceJsonConverter"/>, <see cref="TaskTimeFrameJsonConverter"/>).
+/// Building blocks of the hand-written readers of the records (<see cref="ObservationJsonConverter"/>,
+/// <see cref="KeyTaskJsonConverter"/>, <see cref="AspectJsonConverter"/> and the others registered in
+/// <see cref="DeltaJsonContract.FastFor"/>).
 /// </summary>
 /// <remarks>
 /// The source generator reads records whose members are <c>required</c>/<c>init</c> through System.Text.Json's
@@ -22,6 +25,9 @@ internal static class FastRead
 {
     private static readonly LocalDateJsonConverter LocalDates = new();
     private static readonly LocalizedTextJsonConverter Texts = new();
+
+    /// <summary>Reads one record of an array (the static <c>ReadValue</c> of a fast reader).</summary>
+    public delegate T Item<T>(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options);
 
     [DoesNotReturn]
     public static void Fallback() => throw new FastPathFallbackException();
@@ -99,6 +105,12 @@ internal static class FastRead
     public static string? NullableString(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
 
+    /// <summary>Reads a string of a member whose values repeat across a document (see <see cref="StringCache"/>).</summary>
+    public static string RepeatedString(ref Utf8JsonReader reader) => StringCache.Read(ref reader);
+
+    public static string? NullableRepeatedString(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null ? null : StringCache.Read(ref reader);
+
     public static double Double(ref Utf8JsonReader reader)
     {
         // A number beyond a double's range is left to the contract path, which reports it.
@@ -108,6 +120,39 @@ internal static class FastRead
         }
 
         throw new FastPathFallbackException();
+    }
+
+    public static int Int32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        throw new FastPathFallbackException();
+    }
+
+    public static int? NullableInt32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null ? null : Int32(ref reader);
+
+    public static double? NullableDouble(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Null ? null : Double(ref reader);
+
+    public static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw new FastPathFallbackException(),
+    };
+
+    public static LocalDate Date(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            Fallback();
+        }
+
+        return LocalDates.Read(ref reader, typeof(LocalDate), options);
     }
 
     public static T Identifier<T>(ref Utf8JsonReader reader)
@@ -174,14 +219,36 @@ internal static class FastRead
 
     public static T Enum<T>(ref Utf8JsonReader reader, CamelCaseEnumConverter<T> converter, JsonSerializerOptions options)
         where T : struct, System.Enum
-        => converter.Read(ref reader, typeof(T), options);
+    {
+        // A null for a non-nullable enum is an error of the contract's to report.
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            Fallback();
+        }
+
+        return converter.Read(ref reader, typeof(T), options);
+    }
+
+    /// <summary>Reads an array of records, each through its fast reader.</summary>
+    public static ImmutableArray<T> Array<T>(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options, Item<T> read)
+    {
+        StartArray(ref reader);
+        T[]? items = null;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Add(ref items, ref count, read(ref reader, strict, options));
+        }
+
+        return Seal(items, count);
+    }
 
     /// <summary>Reads an array of identifiers.</summary>
     public static ImmutableArray<T> IdentifierArray<T>(ref Utf8JsonReader reader)
         where T : struct, IParsable<T>
     {
         StartArray(ref reader);
-        T[] items = [];
+        T[]? items = null;
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -191,15 +258,15 @@ internal static class FastRead
         return Seal(items, count);
     }
 
-    /// <summary>Reads an array of non-null strings.</summary>
+    /// <summary>Reads an array of non-null strings (tags: values that repeat).</summary>
     public static ImmutableArray<string> StringArray(ref Utf8JsonReader reader)
     {
         StartArray(ref reader);
-        string[] items = [];
+        string[]? items = null;
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            Add(ref items, ref count, String(ref reader));
+            Add(ref items, ref count, StringCache.Read(ref reader));
         }
 
         return Seal(items, count);
@@ -207,17 +274,7 @@ internal static class FastRead
 
     /// <summary>Reads an array of source references.</summary>
     public static ImmutableArray<SourceReference> Sources(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options)
-    {
-        StartArray(ref reader);
-        SourceReference[] items = [];
-        var count = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            Add(ref items, ref count, SourceReferenceJsonConverter.ReadValue(ref reader, strict, options));
-        }
-
-        return Seal(items, count);
-    }
+        => Array(ref reader, strict, options, SourceReferenceJsonConverter.ReadValue);
 
     private static void StartArray(ref Utf8JsonReader reader)
     {
@@ -228,16 +285,45 @@ internal static class FastRead
         }
     }
 
-    private static void Add<T>(ref T[] items, ref int count, T item)
+    // The items are gathered in a pooled buffer and copied once into an array of the exact length: growing a fresh
+    // array (4, 8, ...) and trimming it cost two or more allocations per list, and most lists hold one to three items.
+    private static void Add<T>(ref T[]? items, ref int count, T item)
     {
-        if (count == items.Length)
+        if (items is null)
         {
-            Array.Resize(ref items, Math.Max(4, count * 2));
+            items = ArrayPool<T>.Shared.Rent(8);
+        }
+        else if (count == items.Length)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(count * 2);
+            items.AsSpan(0, count).CopyTo(larger);
+            Return(items, count);
+            items = larger;
         }
 
         items[count++] = item;
     }
 
-    private static ImmutableArray<T> Seal<T>(T[] items, int count)
-        => count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(count == items.Length ? items : items.AsSpan(0, count).ToArray());
+    private static ImmutableArray<T> Seal<T>(T[]? items, int count)
+    {
+        if (items is null)
+        {
+            return [];
+        }
+
+        var result = items.AsSpan(0, count).ToArray();
+        Return(items, count);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    private static void Return<T>(T[] items, int count)
+    {
+        // Cleared so that the pool does not keep the document's strings and records alive.
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            items.AsSpan(0, count).Clear();
+        }
+
+        ArrayPool<T>.Shared.Return(items);
+    }
 }

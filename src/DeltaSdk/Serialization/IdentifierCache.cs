@@ -41,7 +41,17 @@ internal static class IdentifierCache<T>
         }
 
         var value = Slow(ref reader);
-        entry.Key = span.ToArray();
+
+        // Distinct identifiers (task codes) miss every time and often have one length: reuse the slot's key buffer.
+        if (entry.Key is { } buffer && buffer.Length == span.Length)
+        {
+            span.CopyTo(buffer);
+        }
+        else
+        {
+            entry.Key = span.ToArray();
+        }
+
         entry.Value = value;
         return value;
     }

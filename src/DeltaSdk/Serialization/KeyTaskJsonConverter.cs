@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace DeltaSdk.Serialization;
 
@@ -10,10 +9,13 @@ internal sealed class KeyTaskJsonConverter(bool strict) : JsonConverter<KeyTask>
 {
     private const int Required = 1 | 4;
 
-    // Milestones are rare and small: read through the contract of the options in use.
-    private JsonTypeInfo<ImmutableArray<Milestone>>? _milestones;
-
     public override KeyTask Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ReadValue(ref reader, strict, options);
+
+    public override void Write(Utf8JsonWriter writer, KeyTask value, JsonSerializerOptions options)
+        => JsonSerializer.Serialize(writer, value, DeltaJsonContract.TypeInfo<KeyTask>(DeltaJsonContract.Lenient));
+
+    internal static KeyTask ReadValue(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options)
     {
         FastRead.StartObject(ref reader);
         TaskCode code = default;
@@ -91,13 +93,7 @@ internal sealed class KeyTaskJsonConverter(bool strict) : JsonConverter<KeyTask>
             {
                 FastRead.Seen(ref seen, 512);
                 reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray)
-                {
-                    FastRead.Fallback();
-                }
-
-                _milestones ??= DeltaJsonContract.TypeInfo<ImmutableArray<Milestone>>(options);
-                milestones = JsonSerializer.Deserialize(ref reader, _milestones);
+                milestones = FastRead.Array(ref reader, strict, options, MilestoneJsonConverter.ReadValue);
             }
             else if (name.SequenceEqual("tags"u8))
             {
@@ -153,7 +149,4 @@ internal sealed class KeyTaskJsonConverter(bool strict) : JsonConverter<KeyTask>
             UnknownProperties = extensionData,
         };
     }
-
-    public override void Write(Utf8JsonWriter writer, KeyTask value, JsonSerializerOptions options)
-        => JsonSerializer.Serialize(writer, value, DeltaJsonContract.TypeInfo<KeyTask>(DeltaJsonContract.Lenient));
 }

@@ -30,13 +30,13 @@ internal sealed class SourceReferenceJsonConverter(bool strict) : JsonConverter<
             {
                 FastRead.Seen(ref seen, 1);
                 reader.Read();
-                title = FastRead.String(ref reader);
+                title = FastRead.RepeatedString(ref reader);
             }
             else if (name.SequenceEqual("publisher"u8))
             {
                 FastRead.Seen(ref seen, 2);
                 reader.Read();
-                publisher = FastRead.NullableString(ref reader);
+                publisher = FastRead.NullableRepeatedString(ref reader);
             }
             else if (name.SequenceEqual("url"u8))
             {

@@ -64,6 +64,26 @@ public sealed class FastReadTests
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public void Synthetic_region_tables_read_alike_on_both_paths(bool strict)
+    {
+        var options = strict ? DeltaJsonReaderOptions.StrictDefault : DeltaJsonReaderOptions.Default;
+        var random = new Random(11);
+        var fastCount = 0;
+        for (var i = 0; i < Documents; i++)
+        {
+            var generator = new SyntheticJson(random, unknownMembers: !strict);
+            var json = generator.RegionTable(random.Next(0, 5), random.Next(0, 4)).ToJsonString(Text);
+            if (AssertSameRead<RegionTable>(json, options, DeltaJson.WriteRegions))
+            {
+                fastCount++;
+            }
+        }
+
+        Assert.Equal(Documents, fastCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public void Corrupted_documents_are_never_accepted_by_the_fast_path_alone_and_fail_with_the_contract_error(bool strict)
     {
         var options = strict ? DeltaJsonReaderOptions.StrictDefault : DeltaJsonReaderOptions.Default;
@@ -73,30 +93,48 @@ public sealed class FastReadTests
         {
             // Unknown members are added in both modes: in strict mode they are one more kind of corruption.
             var generator = new SyntheticJson(random, unknownMembers: true);
-            var isPlan = i % 2 == 0;
-            var document = isPlan ? generator.Plan(random.Next(1, 4)) : generator.Batch(random.Next(1, 6));
+            var kind = i % 3;
+            var document = kind switch
+            {
+                0 => generator.Plan(random.Next(1, 4)),
+                1 => generator.Batch(random.Next(1, 6)),
+                _ => generator.RegionTable(random.Next(1, 4), random.Next(1, 3)),
+            };
             var json = generator.Corrupt(document);
-            var contractError = Record.Exception(() => isPlan ? (object)DocumentIO.ReadContract<Plan>(Encoding.UTF8.GetBytes(json), options) : DocumentIO.ReadContract<ObservationBatch>(Encoding.UTF8.GetBytes(json), options));
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var contractError = Record.Exception(() => kind switch
+            {
+                0 => (object)DocumentIO.ReadContract<Plan>(bytes, options),
+                1 => DocumentIO.ReadContract<ObservationBatch>(bytes, options),
+                _ => DocumentIO.ReadContract<RegionTable>(bytes, options),
+            });
             if (contractError is null)
             {
                 // Some corruptions are still valid documents (an explicit null, a value of the right type).
-                if (isPlan)
+                _ = kind switch
                 {
-                    AssertSameRead<Plan>(json, options, DeltaJson.WritePlan);
-                }
-                else
-                {
-                    AssertSameRead<ObservationBatch>(json, options, DeltaJson.WriteObservations);
-                }
-
+                    0 => AssertSameRead<Plan>(json, options, DeltaJson.WritePlan),
+                    1 => AssertSameRead<ObservationBatch>(json, options, DeltaJson.WriteObservations),
+                    _ => AssertSameRead<RegionTable>(json, options, DeltaJson.WriteRegions),
+                };
                 continue;
             }
 
             failures++;
-            var bytes = Encoding.UTF8.GetBytes(json);
-            Assert.False(isPlan ? DocumentIO.TryReadFast<Plan>(bytes, options, out _) : DocumentIO.TryReadFast<ObservationBatch>(bytes, options, out _), json);
+            var readFast = kind switch
+            {
+                0 => DocumentIO.TryReadFast<Plan>(bytes, options, out _),
+                1 => DocumentIO.TryReadFast<ObservationBatch>(bytes, options, out _),
+                _ => DocumentIO.TryReadFast<RegionTable>(bytes, options, out _),
+            };
+            Assert.False(readFast, json);
             var error = Assert.IsType<DeltaFormatException>(contractError);
-            var viaPublic = Assert.Throws<DeltaFormatException>(() => isPlan ? (object)DeltaJson.ReadPlan(json, options) : DeltaJson.ReadObservations(json, options));
+            var viaPublic = Assert.Throws<DeltaFormatException>(() => kind switch
+            {
+                0 => (object)DeltaJson.ReadPlan(json, options),
+                1 => DeltaJson.ReadObservations(json, options),
+                _ => DeltaJson.ReadRegions(json, options),
+            });
             Assert.Equal((error.Path, error.Message, error.LineNumber, error.BytePositionInLine), (viaPublic.Path, viaPublic.Message, viaPublic.LineNumber, viaPublic.BytePositionInLine));
         }
 
@@ -151,6 +189,10 @@ public sealed class FastReadTests
         private static readonly string[] Qualifiers = ["exact", "moreThan", "atLeast", "approximately", "lessThan", "atMost"];
         private static readonly string[] Statuses = ["final", "provisional", "estimated"];
         private static readonly string[] Confidences = ["confirmed", "medium", "low"];
+        private static readonly string[] Directions = ["higherIsBetter", "lowerIsBetter", "targetBand"];
+        private static readonly string[] Aggregations = ["sum", "mean", "minimum", "maximum", "notAggregable"];
+        private static readonly string[] Levels = ["province", "municipality", "city", "district", "county", "countyLevelCity"];
+        private static readonly string[] Kinds = ["wholeRegion", "demonstrationZone", "centralArea", "corridor", "metropolitanCircle", "cooperationZone"];
         private static readonly string[] Unknowns = ["extra", "priority", "Value", "x-future", "notes2", "Indicator"];
         private static readonly string[] Texts = ["Synthetic text", "合成文本", "quote \" and backslash \\", "tab\tand newline\n", "emoji 🚆", string.Empty];
 
@@ -181,21 +223,64 @@ public sealed class FastReadTests
                 tasks.Add(Task(i));
             }
 
-            plan["aspects"] = new JsonArray(new JsonObject { ["id"] = "a1", ["ordinal"] = 1, ["name"] = LocalizedText(), ["tasks"] = tasks });
+            var aspect = new List<KeyValuePair<string, JsonNode?>>
+            {
+                new("id", "a1"),
+                new("ordinal", random.Next(1, 9)),
+                new("name", LocalizedText()),
+                new("tasks", tasks),
+            };
+            Optional(aspect, "declaredTaskCount", () => random.Next(0, 300));
+            Optional(aspect, "sources", Sources, allowNull: false);
+            Optional(aspect, "notes", () => Pick(Texts));
+            plan["aspects"] = new JsonArray(Shuffled(aspect));
             if (random.Next(3) == 0)
             {
                 plan["unassignedTasks"] = new JsonArray(Task(99));
             }
 
+            if (random.Next(2) == 0)
+            {
+                plan["agencies"] = new JsonArray(Enumerable.Range(0, random.Next(1, 4)).Select(_ => (JsonNode?)Agency()).ToArray());
+            }
+
+            if (random.Next(2) == 0)
+            {
+                plan["indicators"] = new JsonArray(Enumerable.Range(0, random.Next(1, 4)).Select(_ => (JsonNode?)Indicator()).ToArray());
+            }
+
             return plan;
+        }
+
+        public JsonObject RegionTable(int regionCount, int groupCount)
+        {
+            var table = Header("region-table");
+            table["regions"] = new JsonArray(Enumerable.Range(0, regionCount).Select(_ => (JsonNode?)Region()).ToArray());
+            if (groupCount > 0 || random.Next(2) == 0)
+            {
+                table["groups"] = new JsonArray(Enumerable.Range(0, groupCount).Select(_ => (JsonNode?)RegionGroup()).ToArray());
+            }
+
+            return table;
         }
 
         /// <summary>Damages one hot record of the document in one random way and returns the text.</summary>
         public string Corrupt(JsonObject document)
         {
-            var records = document["observations"] is JsonArray observations
-                ? observations.Select(static o => (JsonObject)o!).ToList()
-                : ((JsonArray)document["aspects"]![0]!["tasks"]!).Select(static t => (JsonObject)t!).ToList();
+            var records = new List<JsonObject>();
+            foreach (var list in new[] { "observations", "aspects", "agencies", "indicators", "regions", "groups", "unassignedTasks" })
+            {
+                if (document[list] is JsonArray items)
+                {
+                    records.AddRange(items.OfType<JsonObject>());
+                }
+            }
+
+            if (document["aspects"] is JsonArray aspects)
+            {
+                records.AddRange(aspects.OfType<JsonObject>().SelectMany(static a => a["tasks"] is JsonArray t ? t.OfType<JsonObject>() : []));
+            }
+
             var target = records[random.Next(records.Count)];
             if (random.Next(4) == 0 && target["sources"] is JsonArray { Count: > 0 } sources)
             {
@@ -204,6 +289,14 @@ public sealed class FastReadTests
             else if (random.Next(4) == 0 && target["source"] is JsonObject source)
             {
                 target = source;
+            }
+            else if (random.Next(3) == 0 && (target["milestones"] ?? target["targets"]) is JsonArray { Count: > 0 } nested)
+            {
+                target = (JsonObject)nested[0]!;
+            }
+            else if (random.Next(3) == 0 && target["baseline"] is JsonObject baseline)
+            {
+                target = baseline;
             }
 
             var names = target.Select(static p => p.Key).ToList();
@@ -279,13 +372,78 @@ public sealed class FastReadTests
             Optional(members, "regions", () => Array(Regions), allowNull: false);
             Optional(members, "regionGroups", () => Array(Slugs), allowNull: false);
             Optional(members, "timeFrame", TimeFrame);
-            Optional(members, "milestones", () => new JsonArray(new JsonObject { ["dueOn"] = "2025-06-30", ["title"] = LocalizedText() }), allowNull: false);
+            Optional(members, "milestones", () => new JsonArray(Milestone()), allowNull: false);
             Optional(members, "tags", () => Array(Texts), allowNull: false);
             Optional(members, "indicators", () => Array(Slugs), allowNull: false);
-            Optional(members, "sources", () => new JsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(_ => (JsonNode?)Source()).ToArray()), allowNull: false);
+            Optional(members, "sources", Sources, allowNull: false);
             Optional(members, "notes", () => Pick(Texts));
             return Shuffled(members);
         }
+
+        private JsonObject Milestone()
+        {
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("dueOn", "2025-06-30"), new("title", LocalizedText()) };
+            Optional(members, "reachedOn", () => "2025-05-31");
+            return Shuffled(members);
+        }
+
+        private JsonObject Agency()
+        {
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("id", Pick(Slugs)), new("name", LocalizedText()) };
+            Optional(members, "region", () => Pick(Regions));
+            Optional(members, "sources", Sources, allowNull: false);
+            Optional(members, "notes", () => Pick(Texts));
+            return Shuffled(members);
+        }
+
+        private JsonObject Indicator()
+        {
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("id", Pick(Slugs)), new("name", LocalizedText()), new("unit", Pick(Texts)) };
+            Optional(members, "direction", () => Pick(Directions), allowNull: false);
+            Optional(members, "aggregation", () => Pick(Aggregations), allowNull: false);
+            Optional(members, "baseline", () => IndicatorValue(target: false));
+            Optional(members, "targets", () => new JsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(_ => (JsonNode?)IndicatorValue(target: true)).ToArray()), allowNull: false);
+            Optional(members, "sources", Sources, allowNull: false);
+            Optional(members, "notes", () => Pick(Texts));
+            return Shuffled(members);
+        }
+
+        /// <summary>A baseline (<c>IndicatorValue</c>) or a target (<c>IndicatorTarget</c>).</summary>
+        private JsonObject IndicatorValue(bool target)
+        {
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("period", Pick(Periods)), new("value", Number()) };
+            if (target)
+            {
+                Optional(members, "upperValue", Number);
+            }
+            else
+            {
+                Optional(members, "qualifier", () => Pick(Qualifiers), allowNull: false);
+            }
+
+            Optional(members, "source", Source);
+            return Shuffled(members);
+        }
+
+        private JsonObject Region()
+        {
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("code", Pick(Regions)), new("name", LocalizedText()), new("level", Pick(Levels)) };
+            Optional(members, "parent", () => Pick(Regions));
+            Optional(members, "sources", Sources, allowNull: false);
+            return Shuffled(members);
+        }
+
+        private JsonObject RegionGroup()
+        {
+            // membershipComplete is always written (a bool is never left out); a missing one comes from corruption.
+            var members = new List<KeyValuePair<string, JsonNode?>> { new("id", Pick(Slugs)), new("kind", Pick(Kinds)), new("name", LocalizedText()), new("membershipComplete", random.Next(2) == 0) };
+            Optional(members, "members", () => Array(Regions), allowNull: false);
+            Optional(members, "sources", Sources, allowNull: false);
+            Optional(members, "notes", () => Pick(Texts));
+            return Shuffled(members);
+        }
+
+        private JsonArray Sources() => new(Enumerable.Range(0, random.Next(0, 3)).Select(_ => (JsonNode?)Source()).ToArray());
 
         private JsonObject Source()
         {

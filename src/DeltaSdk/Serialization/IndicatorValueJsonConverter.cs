@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DeltaSdk.Serialization;
+
+/// <summary>The fast reader of <see cref="IndicatorValue"/> (see <see cref="FastRead"/>); writes through the contract.</summary>
+internal sealed class IndicatorValueJsonConverter(bool strict) : JsonConverter<IndicatorValue>
+{
+    private const int Required = 1 | 2;
+
+    private static readonly CamelCaseEnumConverter<ValueQualifier> Qualifiers = new();
+
+    public override IndicatorValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ReadValue(ref reader, strict, options);
+
+    public override void Write(Utf8JsonWriter writer, IndicatorValue value, JsonSerializerOptions options)
+        => JsonSerializer.Serialize(writer, value, DeltaJsonContract.TypeInfo<IndicatorValue>(DeltaJsonContract.Lenient));
+
+    internal static IndicatorValue ReadValue(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options)
+    {
+        FastRead.StartObject(ref reader);
+        ReportingPeriod period = default;
+        double value = 0;
+        ValueQualifier qualifier = ValueQualifier.Exact;
+        SourceReference? source = null;
+        Dictionary<string, JsonElement>? extensionData = null;
+        var seen = 0;
+        while (FastRead.NextProperty(ref reader))
+        {
+            var property = reader.ValueSpan;
+            if (property.SequenceEqual("period"u8))
+            {
+                FastRead.Seen(ref seen, 1);
+                reader.Read();
+                period = FastRead.Period(ref reader);
+            }
+            else if (property.SequenceEqual("value"u8))
+            {
+                FastRead.Seen(ref seen, 2);
+                reader.Read();
+                value = FastRead.Double(ref reader);
+            }
+            else if (property.SequenceEqual("qualifier"u8))
+            {
+                FastRead.Seen(ref seen, 4);
+                reader.Read();
+                qualifier = FastRead.Enum(ref reader, Qualifiers, options);
+            }
+            else if (property.SequenceEqual("source"u8))
+            {
+                FastRead.Seen(ref seen, 8);
+                reader.Read();
+                source = reader.TokenType == JsonTokenType.Null ? null : SourceReferenceJsonConverter.ReadValue(ref reader, strict, options);
+            }
+            else
+            {
+                FastRead.Unknown(ref reader, strict, ref extensionData);
+            }
+        }
+
+        if ((seen & Required) != Required)
+        {
+            FastRead.Fallback();
+        }
+
+        return new IndicatorValue
+        {
+            Period = period,
+            Value = value,
+            Qualifier = qualifier,
+            Source = source,
+            UnknownProperties = extensionData,
+        };
+    }
+}
