@@ -23,6 +23,12 @@ public sealed record RegionGroup
     /// Gets a value indicating whether <see cref="Members"/> is the whole membership; <see langword="false"/> when
     /// sources name only some members (a metropolitan circle modelled by its core cities).
     /// </summary>
+    /// <remarks>
+    /// Required in JSON: a document must say which it is. (Were it optional, System.Text.Json's source-generated
+    /// reader, which builds init-only records through their constructor path, would read an absent member as
+    /// <see langword="false"/> rather than this property's default of <see langword="true"/>.)
+    /// </remarks>
+    [JsonRequired]
     public bool MembershipComplete { get; init; } = true;
 
     /// <summary>Gets the sources of the group and its members.</summary>

@@ -100,6 +100,30 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Optional_json_members_default_to_the_default_of_their_type()
+    {
+        // The source-generated reader builds init-only records through their constructor path and gives an absent
+        // member default(T), not the property's initializer; a member whose initializer differs must be required.
+        var offenders = new List<string>();
+        foreach (var type in ModelRecords)
+        {
+            var fresh = Activator.CreateInstance(type)!;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                         .Where(static p => p.SetMethod is not null && p.PropertyType.IsValueType && !p.PropertyType.IsGenericType))
+            {
+                var initial = property.GetValue(fresh);
+                var defaultValue = Activator.CreateInstance(property.PropertyType);
+                if (!Equals(initial, defaultValue) && property.GetCustomAttribute<System.Text.Json.Serialization.JsonRequiredAttribute>() is null)
+                {
+                    offenders.Add($"{type.Name}.{property.Name} starts as {initial}");
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Async_methods_take_a_cancellation_token_last()
     {
         var offenders = new List<string>();

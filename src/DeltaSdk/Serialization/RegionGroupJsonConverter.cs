@@ -80,9 +80,7 @@ internal sealed class RegionGroupJsonConverter(bool strict) : JsonConverter<Regi
             }
         }
 
-        // A missing membershipComplete is left to the contract: the model's default is true, but the generated
-        // contract builds the record through its constructor-like path and reads an absent member as false.
-        // Canonical documents always carry it, so only hand-written ones take the slower path.
+        // A missing membershipComplete (required) is left to the contract, which reports it.
         if ((seen & Required) != Required || (seen & 16) == 0)
         {
             FastRead.Fallback();
