@@ -42,9 +42,22 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
         var list = new List<KeyValuePair<string, string>>();
         foreach (var entry in entries)
         {
-            Preconditions.CheckArgument(IsWellFormedTag(entry.Key), $"{IdentifierSyntax.Describe(entry.Key ?? string.Empty)} is not a BCP 47 language tag such as 'zh-Hans' or 'en'.", nameof(entries));
-            Preconditions.CheckArgument(entry.Value is not null, $"The text for '{entry.Key}' is null.", nameof(entries));
-            Preconditions.CheckArgument(IndexOf(list, entry.Key!) < 0, $"The language tag '{entry.Key}' appears twice.", nameof(entries));
+            // Messages are built only on failure: every bilingual name in a document passes through here.
+            if (!IsWellFormedTag(entry.Key))
+            {
+                throw new ArgumentException($"{IdentifierSyntax.Describe(entry.Key ?? string.Empty)} is not a BCP 47 language tag such as 'zh-Hans' or 'en'.", nameof(entries));
+            }
+
+            if (entry.Value is null)
+            {
+                throw new ArgumentException($"The text for '{entry.Key}' is null.", nameof(entries));
+            }
+
+            if (IndexOf(list, entry.Key) >= 0)
+            {
+                throw new ArgumentException($"The language tag '{entry.Key}' appears twice.", nameof(entries));
+            }
+
             list.Add(entry);
         }
 
@@ -52,7 +65,7 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
     }
 
     // For LocalizedTextJsonConverter, which checks every entry as the public constructor does (well-formed tag,
-    // non-null text, no tag twice) and must not pay for the checks, their eagerly built messages and the copy twice.
+    // non-null text, no tag twice) while reading, and so need not pay for the checks and the copy a second time.
     private LocalizedText(KeyValuePair<string, string>[] checkedEntries, bool isChecked)
     {
         System.Diagnostics.Debug.Assert(isChecked, "Only for entries checked as the public constructor checks them.");
