@@ -7,7 +7,7 @@ namespace DeltaSdk.Serialization;
 /// <summary>The fast reader of <see cref="RegionGroup"/> (see <see cref="FastRead"/>); writes through the contract.</summary>
 internal sealed class RegionGroupJsonConverter(bool strict) : JsonConverter<RegionGroup>
 {
-    private const int Required = 1 | 2 | 4;
+    private const int Required = 1 | 2 | 4 | 16; // id, kind, name, membershipComplete
 
     private static readonly CamelCaseEnumConverter<RegionGroupKind> Kinds = new();
 
@@ -80,8 +80,8 @@ internal sealed class RegionGroupJsonConverter(bool strict) : JsonConverter<Regi
             }
         }
 
-        // A missing membershipComplete (required) is left to the contract, which reports it.
-        if ((seen & Required) != Required || (seen & 16) == 0)
+        // A missing required member (membershipComplete included) is left to the contract, which reports it.
+        if ((seen & Required) != Required)
         {
             FastRead.Fallback();
         }
