@@ -17,4 +17,7 @@ public enum DeltaDocumentKind
 
     /// <summary>A <see cref="DeltaSdk.ProgressReport"/> document (<c>progress-report.schema.json</c>).</summary>
     ProgressReport,
+
+    /// <summary>A <see cref="DeltaSdk.Changes.ChangeSet"/> document, the changes between two plans or region tables (<c>change-set.schema.json</c>).</summary>
+    ChangeSet,
 }

@@ -252,6 +252,58 @@ public static class DeltaJson
     public static Task WriteProgressReportAsync(Stream utf8Json, ProgressReport report, CancellationToken cancellationToken = default)
         => DocumentIO.WriteAsync(utf8Json, report, cancellationToken);
 
+    /// <summary>Reads a change set document (see <see cref="Changes.PlanDiff"/>).</summary>
+    /// <param name="json">The document text.</param>
+    /// <param name="options">How to read; <see langword="null"/> for <see cref="DeltaJsonReaderOptions.Default"/>.</param>
+    /// <returns>The change set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DeltaFormatException">The document is not a change set in the canonical format; the exception says where and why.</exception>
+    public static Changes.ChangeSet ReadChangeSet(string json, DeltaJsonReaderOptions? options = null) => DocumentIO.Read<Changes.ChangeSet>(json, options);
+
+    /// <summary>Reads a change set document from UTF-8 bytes (a <see cref="T:byte[]"/> converts implicitly).</summary>
+    /// <param name="utf8Json">The document as UTF-8, with or without a byte order mark.</param>
+    /// <param name="options">How to read; <see langword="null"/> for <see cref="DeltaJsonReaderOptions.Default"/>.</param>
+    /// <returns>The change set.</returns>
+    /// <exception cref="DeltaFormatException">The document is not a change set in the canonical format; the exception says where and why.</exception>
+    public static Changes.ChangeSet ReadChangeSet(ReadOnlySpan<byte> utf8Json, DeltaJsonReaderOptions? options = null) => DocumentIO.Read<Changes.ChangeSet>(utf8Json, options);
+
+    /// <summary>Reads a change set document from a stream of UTF-8, to its end.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not disposed.</param>
+    /// <param name="options">How to read; <see langword="null"/> for <see cref="DeltaJsonReaderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The change set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DeltaFormatException">The document is not a change set in the canonical format; the exception says where and why.</exception>
+    public static Task<Changes.ChangeSet> ReadChangeSetAsync(Stream utf8Json, DeltaJsonReaderOptions? options = null, CancellationToken cancellationToken = default)
+        => DocumentIO.ReadAsync<Changes.ChangeSet>(utf8Json, options, cancellationToken);
+
+    /// <summary>Writes a change set document as text.</summary>
+    /// <param name="changeSet">The change set.</param>
+    /// <returns>The canonical document, ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changeSet"/> is <see langword="null"/>.</exception>
+    public static string WriteChangeSet(Changes.ChangeSet changeSet) => DocumentIO.WriteToString(changeSet);
+
+    /// <summary>Writes a change set document as UTF-8 bytes.</summary>
+    /// <param name="changeSet">The change set.</param>
+    /// <returns>The canonical document, ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changeSet"/> is <see langword="null"/>.</exception>
+    public static byte[] WriteChangeSetToUtf8Bytes(Changes.ChangeSet changeSet) => DocumentIO.WriteToUtf8Bytes(changeSet);
+
+    /// <summary>Writes a change set document as UTF-8 to a buffer writer.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="changeSet">The change set.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void WriteChangeSet(IBufferWriter<byte> destination, Changes.ChangeSet changeSet) => DocumentIO.Write(destination, changeSet);
+
+    /// <summary>Writes a change set document as UTF-8 to a stream.</summary>
+    /// <param name="utf8Json">The stream; it is not disposed.</param>
+    /// <param name="changeSet">The change set.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static Task WriteChangeSetAsync(Stream utf8Json, Changes.ChangeSet changeSet, CancellationToken cancellationToken = default)
+        => DocumentIO.WriteAsync(utf8Json, changeSet, cancellationToken);
+
     /// <summary>
     /// Reads the observations of an observation batch document one by one, holding constant memory whatever the size
     /// of the document: only a window of the bytes (64 KiB, or one observation if larger) is held at a time.

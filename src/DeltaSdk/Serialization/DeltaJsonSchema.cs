@@ -30,6 +30,7 @@ internal static class DeltaJsonSchema
             DeltaDocumentKind.RegionTable => typeof(RegionTable),
             DeltaDocumentKind.ObservationBatch => typeof(ObservationBatch),
             DeltaDocumentKind.ProgressReport => typeof(ProgressReport),
+            DeltaDocumentKind.ChangeSet => typeof(Changes.ChangeSet),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a document kind."),
         };
 
