@@ -184,6 +184,22 @@ public class DeltaClient
         return (await SendAsync("ListProgress", (planId, code, pageSize, pageToken), static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, s.pageSize, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
     }
 
+    /// <summary>Gets one progress report of a key task by the id the server gave it.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="reportId">The report's id: the last segment of the <c>Location</c> the server answered its post with.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report as stored, with <see cref="ProgressReport.RecordedAt"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reportId"/> is not positive.</exception>
+    /// <exception cref="DeltaApiException">The task or the report does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<ProgressReport> GetProgressReportAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reportId);
+        return (await SendAsync("GetProgressReport", (planId, code, reportId), static (api, s, ct) => api.GetProgressReportAsync(s.planId, s.code, s.reportId, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
     /// <summary>
     /// Records a progress report against a key task, if the task is still at the version <paramref name="ifMatch"/>
     /// names. Needs an API key (<see cref="DeltaClientOptions.ApiKey"/>). Safe to retry: the request carries an

@@ -227,6 +227,40 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
         Assert.Contains("999999", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetProgressReport_reads_the_report_a_post_answered_with_in_its_Location()
+    {
+        var code = SyntheticData.TaskCode(2, 3);
+        var etag = (await _client.GetTaskAsync(Plan, code)).ETag;
+
+        // The client's post returns the report and the task's ETag; the report's id is in the Location header.
+        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/v1/plans/{Plan}/tasks/{code}/progress")
+        {
+            Content = new StringContent(DeltaSdk.Serialization.DeltaJson.WriteProgressReport(SyntheticData.Report(code)), System.Text.Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("X-Api-Key", TestServer.WriterKey);
+        post.Headers.TryAddWithoutValidation("If-Match", etag);
+        post.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var posted = await http.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var reportId = long.Parse(posted.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var report = await _client.GetProgressReportAsync(Plan, code, reportId);
+        var listed = Assert.Single(await _client.ListProgressAsync(Plan, code).ToListAsync());
+
+        Assert.Equal(code, report.Task);
+        Assert.Equal(ImplementationStatus.InProgress, report.Status);
+        Assert.NotNull(report.RecordedAt);
+        Assert.Equal(listed.RecordedAt, report.RecordedAt);
+        Assert.Equal("Synthetic progress", report.Narrative!.EnglishText);
+
+        var missing = await Assert.ThrowsAsync<DeltaApiException>(() => _client.GetProgressReportAsync(Plan, code, reportId + 1000));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("not_found", missing.ErrorCode);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.GetProgressReportAsync(Plan, code, 0));
+    }
+
     private static Observation Observation(RegionCode region, ReportingPeriod period, double value) => new()
     {
         Indicator = SyntheticData.IndicatorId,

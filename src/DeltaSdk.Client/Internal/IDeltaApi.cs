@@ -41,6 +41,9 @@ internal interface IDeltaApi
     [Get("/v1/plans/{planId}/tasks/{code}/progress")]
     Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, int? pageSize, string? pageToken, CancellationToken cancellationToken);
 
+    [Get("/v1/plans/{planId}/tasks/{code}/progress/{reportId}")]
+    Task<IApiResponse<ProgressReport>> GetProgressReportAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken);
+
     [Post("/v1/plans/{planId}/tasks/{code}/progress")]
     Task<IApiResponse<ProgressReport>> PostProgressAsync(
         PlanId planId,
