@@ -28,7 +28,7 @@ internal sealed class Differ
     public static ChangeSet ComparePlans(Plan oldPlan, Plan newPlan)
     {
         var differ = new Differ();
-        differ.CompareMembers(PlanShape, oldPlan, newPlan, ChangedEntity.Plan, key: null, occurrence: 0, "$", "$");
+        differ.CompareMembers(PlanShape, oldPlan, newPlan, ChangedEntity.Plan, key: null, occurrence: 0, Root, new Slot<Plan>(oldPlan, string.Empty, -1, 0), new Slot<Plan>(newPlan, string.Empty, -1, 0));
 
         var oldAspects = Slots(oldPlan.Aspects, static a => a.Id.ToString());
         var newAspects = Slots(newPlan.Aspects, static a => a.Id.ToString());
@@ -53,7 +53,7 @@ internal sealed class Differ
     public static ChangeSet CompareRegionTables(RegionTable oldRegions, RegionTable newRegions)
     {
         var differ = new Differ();
-        differ.CompareMembers(RegionTableShape, oldRegions, newRegions, ChangedEntity.RegionTable, key: null, occurrence: 0, "$", "$");
+        differ.CompareMembers(RegionTableShape, oldRegions, newRegions, ChangedEntity.RegionTable, key: null, occurrence: 0, Root, new Slot<RegionTable>(oldRegions, string.Empty, -1, 0), new Slot<RegionTable>(newRegions, string.Empty, -1, 0));
         differ.Compare(Slots(oldRegions.Regions, static r => r.Code.ToString()), Slots(newRegions.Regions, static r => r.Code.ToString()), RegionShape, ChangedEntity.Region, static s => Indexed("$.regions", s.Index), static r => r);
         differ.Compare(Slots(oldRegions.Groups, static g => g.Id.ToString()), Slots(newRegions.Groups, static g => g.Id.ToString()), RegionGroupShape, ChangedEntity.RegionGroup, static s => Indexed("$.groups", s.Index), static g => g);
         differ.Count(CountKind.Regions, null, oldRegions.Regions.Length, newRegions.Regions.Length);
@@ -144,10 +144,10 @@ internal sealed class Differ
                 continue;
             }
 
-            var oldPath = path(old);
-            var newPath = path(current);
             if (containers is { } plans && Container(plans.Old, old.Outer) is var was && Container(plans.New, current.Outer) is var now && !string.Equals(was, now, StringComparison.Ordinal))
             {
+                var oldPath = path(old);
+                var newPath = path(current);
                 Add(entity, old.Key, occurrence, 0, null, new Change
                 {
                     Kind = ChangeKind.Moved,
@@ -160,7 +160,7 @@ internal sealed class Differ
                 });
             }
 
-            CompareMembers(shape, old.Item, current.Item, entity, old.Key, occurrence, oldPath, newPath);
+            CompareMembers(shape, old.Item, current.Item, entity, old.Key, occurrence, path, old, current);
         }
 
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -175,6 +175,8 @@ internal sealed class Differ
         }
     }
 
+    private static string Root<T>(Slot<T> slot) => "$";
+
     private static string? Container(Plan plan, int aspect) => aspect >= 0 ? plan.Aspects[aspect].Id.ToString() : null;
 
     private static int Occurrence(Dictionary<string, int> seen, string key)
@@ -183,10 +185,15 @@ internal sealed class Differ
         return count++;
     }
 
-    /// <summary>Records each member of a matched pair that differs, and each unknown member that differs or is on one side only.</summary>
-    private void CompareMembers(EntityShape shape, object old, object current, ChangedEntity entity, string? key, int occurrence, string oldPath, string newPath)
+    /// <summary>
+    /// Records each member of a matched pair that differs, and each unknown member that differs or is on one side
+    /// only. Paths are rendered only once a difference is found: most pairs of a large plan are equal.
+    /// </summary>
+    private void CompareMembers<T>(EntityShape shape, object old, object current, ChangedEntity entity, string? key, int occurrence, Func<Slot<T>, string> path, Slot<T> oldSlot, Slot<T> newSlot)
     {
-        var differentPaths = !string.Equals(oldPath, newPath, StringComparison.Ordinal);
+        string? oldPath = null;
+        string? newPath = null;
+        var differentPaths = false;
         for (var i = 0; i < shape.Members.Length; i++)
         {
             var member = shape.Members[i];
@@ -195,6 +202,12 @@ internal sealed class Differ
             if (ValueEquality.AreEqual(before, after, member.TypeInfo))
             {
                 continue;
+            }
+
+            if (newPath is null)
+            {
+                (oldPath, newPath) = (path(oldSlot), path(newSlot));
+                differentPaths = !string.Equals(oldPath, newPath, StringComparison.Ordinal);
             }
 
             var segment = JsonPaths.Property(member.Name);
@@ -233,6 +246,12 @@ internal sealed class Differ
             if (before is { } x && after is { } y && JsonElement.DeepEquals(x, y))
             {
                 continue;
+            }
+
+            if (newPath is null)
+            {
+                (oldPath, newPath) = (path(oldSlot), path(newSlot));
+                differentPaths = !string.Equals(oldPath, newPath, StringComparison.Ordinal);
             }
 
             var segment = JsonPaths.Property(name);

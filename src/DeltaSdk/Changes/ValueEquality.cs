@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -11,6 +12,10 @@ namespace DeltaSdk.Changes;
 /// </summary>
 internal static class ValueEquality
 {
+    // The contract's metadata per type, resolved once: GetTypeInfo for every member of every record of a 100,000-task
+    // plan would cost more than the comparisons themselves.
+    private static readonly ConcurrentDictionary<JsonTypeInfo, Parts> Cache = new(ReferenceEqualityComparer.Instance);
+
     public static bool AreEqual(object? a, object? b, JsonTypeInfo typeInfo)
     {
         if (ReferenceEquals(a, b))
@@ -27,14 +32,9 @@ internal static class ValueEquality
         switch (typeInfo.Kind)
         {
             case JsonTypeInfoKind.Object:
-                foreach (var property in typeInfo.Properties)
+                foreach (var (getter, memberInfo) in PartsOf(typeInfo).Members)
                 {
-                    if (property.Get is not { } getter)
-                    {
-                        continue;
-                    }
-
-                    if (!AreEqual(getter(a), getter(b), typeInfo.Options.GetTypeInfo(property.PropertyType)))
+                    if (!AreEqual(getter(a), getter(b), memberInfo))
                     {
                         return false;
                     }
@@ -48,7 +48,7 @@ internal static class ValueEquality
                     return false;
                 }
 
-                var items = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
+                var items = PartsOf(typeInfo).Element!;
                 for (var i = 0; i < left.Count; i++)
                 {
                     if (!AreEqual(left[i], right[i], items))
@@ -65,7 +65,7 @@ internal static class ValueEquality
                     return false;
                 }
 
-                var values = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
+                var values = PartsOf(typeInfo).Element!;
                 foreach (DictionaryEntry entry in left)
                 {
                     if (!right.Contains(entry.Key) || !AreEqual(entry.Value, right[entry.Key], values))
@@ -92,5 +92,13 @@ internal static class ValueEquality
     public static JsonElement? ToFragment(object? value, JsonTypeInfo typeInfo)
         => IsAbsent(value) ? null : JsonSerializer.SerializeToElement(value, typeInfo);
 
+    private static Parts PartsOf(JsonTypeInfo typeInfo) => Cache.GetOrAdd(typeInfo, static info => new Parts(
+        info.Kind == JsonTypeInfoKind.Object
+            ? [.. info.Properties.Where(static p => p.Get is not null).Select(p => (p.Get!, info.Options.GetTypeInfo(p.PropertyType)))]
+            : [],
+        info.ElementType is { } element ? info.Options.GetTypeInfo(element) : null));
+
     private static bool IsAbsent(object? value) => value is null or ICollection { Count: 0 };
+
+    private sealed record Parts((Func<object, object?> Get, JsonTypeInfo TypeInfo)[] Members, JsonTypeInfo? Element);
 }
