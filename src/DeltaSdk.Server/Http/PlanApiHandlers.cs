@@ -77,14 +77,18 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
-        var keywords = (q ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, string.Join(' ', keywords));
+        if (!KeywordQuery.TryParse(q, out var keywords, out var keywordError))
+        {
+            return ProblemResult.BadRequest($"q: {keywordError}");
+        }
+
+        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, keywords.ToString());
         if (!PageRequest.TryCreate(pageSize, pageToken, queryKey, _options, out var page, out problem))
         {
             return problem;
         }
 
-        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = [.. keywords] };
+        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = keywords.Keywords };
         if (regionCode is { } code)
         {
             if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
