@@ -247,7 +247,7 @@ public sealed class PlanIndexTests
     [Fact]
     public void Search_rejects_null()
     {
-        Assert.Throws<ArgumentNullException>("keywords", () => Index.Search(null!));
+        Assert.Throws<ArgumentNullException>("keywords", () => Index.Search((string)null!));
     }
 
     [Fact]
