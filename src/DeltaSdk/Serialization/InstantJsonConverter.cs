@@ -22,6 +22,14 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
         }
 
         var copy = reader;
+
+        // NodaTime's ISO pattern reads 24:00:00 as the next day's midnight; the format has one spelling of an instant.
+        // (Instants are rare, one per progress report: the string is allocated to see escaped forms too.)
+        if (reader.GetString() is { Length: > 13 } text && text[10] is 'T' or 't' && text[11] == '2' && text[12] == '4')
+        {
+            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in copy)}, which is not a UTC timestamp (hour 24 is not an hour of the day; write 00:00 of the next day); expected {WireDescriptions.Describe(typeof(Instant))}.");
+        }
+
         try
         {
             return Noda.Read(ref reader, typeToConvert, options);

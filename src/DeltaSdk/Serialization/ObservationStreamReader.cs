@@ -30,6 +30,13 @@ internal sealed class ObservationStreamReader : IDisposable
     private bool _versionSeen;
     private bool _bomChecked;
 
+    // Whether the last parse ended without a complete step: the next fill then fills the whole window (growing it
+    // when full), so that a value larger than a read is scanned a number of times logarithmic, not linear, in its size.
+    private bool _stalled;
+
+    // How far (an index into _buffer) the text has been checked by DocumentText; every byte is checked once.
+    private int _textChecked;
+
     // Line and column of _buffer[0] in the document, kept so that errors point at the right place.
     private long _line;
     private long _column;
@@ -59,7 +66,15 @@ internal sealed class ObservationStreamReader : IDisposable
         while (true)
         {
             await reader.FillAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-            reader.Parse();
+            try
+            {
+                reader.Parse();
+            }
+            catch (Exception exception) when (DocumentIO.IsEscapedBug(exception))
+            {
+                // The promise is DeltaFormatException and nothing else (see DocumentIO.Read).
+                throw DocumentIO.Unexpected(exception);
+            }
             foreach (var observation in reader._ready)
             {
                 yield return observation;
@@ -86,6 +101,7 @@ internal sealed class ObservationStreamReader : IDisposable
             Advance(_buffer.AsSpan(0, _start));
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
+            _textChecked = Math.Max(_textChecked - _start, 0);
             _start = 0;
         }
 
@@ -117,7 +133,7 @@ internal sealed class ObservationStreamReader : IDisposable
             }
 
             _end += read;
-            if (_end >= InitialBufferSize / 2)
+            if (_end >= InitialBufferSize / 2 && !_stalled)
             {
                 break;
             }
@@ -154,6 +170,14 @@ internal sealed class ObservationStreamReader : IDisposable
 
         _start += (int)consumed;
         _state = state;
+        _stalled = consumed == 0;
+        if (_stalled)
+        {
+            // Whitespace between tokens means nothing: drop it now rather than scan it again after the next read.
+            var whitespace = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8);
+            _start = whitespace < 0 ? _end : _start + whitespace;
+            _stalled = whitespace >= 0;
+        }
         if (_final && _phase != Phase.Done)
         {
             throw new DeltaFormatException("The document ends before its top-level object is closed; expected more JSON.", CurrentPath(), _line, _column);
@@ -167,6 +191,8 @@ internal sealed class ObservationStreamReader : IDisposable
         {
             return false;
         }
+
+        CheckText(window, (int)reader.BytesConsumed);
 
         switch (_phase)
         {
@@ -200,7 +226,7 @@ internal sealed class ObservationStreamReader : IDisposable
 
     private bool RootProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
     {
-        var name = reader.GetString()!;
+        var name = DeltaFormatErrors.SafeString(ref reader);
         var path = "$" + JsonPaths.Property(name);
         var nameStart = reader.TokenStartIndex;
         if (!reader.Read())
@@ -234,8 +260,6 @@ internal sealed class ObservationStreamReader : IDisposable
                 case "observations" when reader.TokenType == JsonTokenType.StartArray:
                     _phase = Phase.InArray;
                     return true;
-                case "observations" when reader.TokenType == JsonTokenType.Null:
-                    return true;
                 case "observations":
                     throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(System.Collections.Immutable.ImmutableArray<Observation>))}.");
                 default:
@@ -252,6 +276,7 @@ internal sealed class ObservationStreamReader : IDisposable
                         return false;
                     }
 
+                    CheckText(window, (int)reader.BytesConsumed);
                     return true;
             }
         }
@@ -271,6 +296,7 @@ internal sealed class ObservationStreamReader : IDisposable
 
         var start = (int)reader.TokenStartIndex;
         var path = CurrentPath();
+        CheckText(window, (int)probe.BytesConsumed);
         var atStart = reader;
         try
         {
@@ -278,7 +304,7 @@ internal sealed class ObservationStreamReader : IDisposable
             _index++;
             return true;
         }
-        catch (Exception exception) when (DocumentIO.IsFallback(exception))
+        catch (JsonException)
         {
             // Unusual or bad input: the contract reads the observation again and has the final word.
             reader = atStart;
@@ -297,6 +323,26 @@ internal sealed class ObservationStreamReader : IDisposable
 
         _index++;
         return true;
+    }
+
+    /// <summary>Runs the document text check (<see cref="DocumentText"/>) over the window's bytes up to <paramref name="upTo"/> not yet checked.</summary>
+    private void CheckText(ReadOnlySpan<byte> window, int upTo)
+    {
+        var from = Math.Max(_textChecked - _start, 0);
+        if (upTo <= from)
+        {
+            return;
+        }
+
+        if (DocumentText.Find(window[from..upTo]) is { } flaw)
+        {
+            var (line, column) = Position(window, from);
+            throw DeltaFormatErrors.InvalidText(window[from..upTo], flaw, "$", line, column) is var error && _phase == Phase.InArray
+                ? new DeltaFormatException(error.Message, CurrentPath(), error.LineNumber, error.BytePositionInLine)
+                : error;
+        }
+
+        _textChecked = _start + upTo;
     }
 
     private static string ReadString(ref Utf8JsonReader reader, string what)
