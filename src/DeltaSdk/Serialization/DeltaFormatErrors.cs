@@ -13,11 +13,11 @@ namespace DeltaSdk.Serialization;
 /// </summary>
 internal static class DeltaFormatErrors
 {
-    public static DeltaFormatException TooLarge(long size, long limit, bool sizeIsExact, string counted = "bytes apart from whitespace,")
+    public static DeltaFormatException TooLarge(long size, long limit, bool sizeIsExact, string counted = "not counting whitespace")
         => new(
             sizeIsExact
-                ? string.Create(CultureInfo.InvariantCulture, $"The document is {size:N0} {counted} over the limit of {limit:N0}; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it.")
-                : string.Create(CultureInfo.InvariantCulture, $"The document is more than {limit:N0} {counted} the limit; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it."),
+                ? string.Create(CultureInfo.InvariantCulture, $"The document is {size:N0} bytes ({counted}), over the limit of {limit:N0} bytes; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it.")
+                : string.Create(CultureInfo.InvariantCulture, $"The document is more than {limit:N0} bytes ({counted}), the limit; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it."),
             "$",
             0,
             0);

@@ -70,7 +70,7 @@ internal static class DocumentIO
         var rawLimit = RawLimit(limit);
         if (utf8.Length > rawLimit)
         {
-            throw DeltaFormatErrors.TooLarge(utf8.Length, rawLimit, sizeIsExact: true, counted: "bytes, whitespace included,");
+            throw DeltaFormatErrors.TooLarge(utf8.Length, rawLimit, sizeIsExact: true, counted: "whitespace included");
         }
 
         var significant = utf8.Length - WhitespaceCount(utf8);
@@ -133,7 +133,7 @@ internal static class DocumentIO
         // Every char is at least one UTF-8 byte, so a long string is refused before it is transcoded.
         if (json.Length > rawLimit)
         {
-            throw DeltaFormatErrors.TooLarge(json.Length, rawLimit, sizeIsExact: false, counted: "bytes, whitespace included,");
+            throw DeltaFormatErrors.TooLarge(json.Length, rawLimit, sizeIsExact: false, counted: "whitespace included");
         }
 
         int byteCount;
@@ -224,7 +224,7 @@ internal static class DocumentIO
             var remaining = stream.Length - stream.Position;
             if (remaining > limit)
             {
-                throw DeltaFormatErrors.TooLarge(remaining, limit, sizeIsExact: true, counted: "bytes, whitespace included,");
+                throw DeltaFormatErrors.TooLarge(remaining, limit, sizeIsExact: true, counted: "whitespace included");
             }
 
             initial = (int)Math.Max(remaining + 1, 1);
@@ -253,7 +253,7 @@ internal static class DocumentIO
                 length += read;
                 if (length > limit)
                 {
-                    throw DeltaFormatErrors.TooLarge(length, limit, sizeIsExact: false, counted: "bytes, whitespace included,");
+                    throw DeltaFormatErrors.TooLarge(length, limit, sizeIsExact: false, counted: "whitespace included");
                 }
             }
         }

@@ -34,9 +34,6 @@ internal sealed class ObservationStreamReader : IDisposable
     // when full), so that a value larger than a read is scanned a number of times logarithmic, not linear, in its size.
     private bool _stalled;
 
-    // How far (an index into _buffer) the text has been checked by DocumentText; every byte is checked once.
-    private int _textChecked;
-
     // Line and column of _buffer[0] in the document, kept so that errors point at the right place.
     private long _line;
     private long _column;
@@ -101,7 +98,6 @@ internal sealed class ObservationStreamReader : IDisposable
             Advance(_buffer.AsSpan(0, _start));
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
-            _textChecked = Math.Max(_textChecked - _start, 0);
             _start = 0;
         }
 
@@ -192,8 +188,6 @@ internal sealed class ObservationStreamReader : IDisposable
             return false;
         }
 
-        CheckText(window, (int)reader.BytesConsumed);
-
         switch (_phase)
         {
             case Phase.BeforeRoot when reader.TokenType == JsonTokenType.StartObject:
@@ -226,12 +220,21 @@ internal sealed class ObservationStreamReader : IDisposable
 
     private bool RootProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
     {
+        // The text check of every reader (DocumentText), run on each complete token or value as it is reached:
+        // the name here, the value below, each observation in Element. Each byte is checked once.
         var name = DeltaFormatErrors.SafeString(ref reader);
         var path = "$" + JsonPaths.Property(name);
         var nameStart = reader.TokenStartIndex;
+        CheckText(window, (int)nameStart, (int)reader.BytesConsumed, path, isName: true);
         if (!reader.Read())
         {
             return false;
+        }
+
+        var valueStart = (int)reader.TokenStartIndex;
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            CheckText(window, valueStart, (int)reader.BytesConsumed, path, isName: false);
         }
 
         if (!_rootNames.Add(name))
@@ -276,7 +279,7 @@ internal sealed class ObservationStreamReader : IDisposable
                         return false;
                     }
 
-                    CheckText(window, (int)reader.BytesConsumed);
+                    CheckText(window, valueStart, (int)reader.BytesConsumed, path, isName: false);
                     return true;
             }
         }
@@ -296,7 +299,7 @@ internal sealed class ObservationStreamReader : IDisposable
 
         var start = (int)reader.TokenStartIndex;
         var path = CurrentPath();
-        CheckText(window, (int)probe.BytesConsumed);
+        CheckText(window, start, (int)probe.BytesConsumed, path, isName: false);
         var atStart = reader;
         try
         {
@@ -325,24 +328,18 @@ internal sealed class ObservationStreamReader : IDisposable
         return true;
     }
 
-    /// <summary>Runs the document text check (<see cref="DocumentText"/>) over the window's bytes up to <paramref name="upTo"/> not yet checked.</summary>
-    private void CheckText(ReadOnlySpan<byte> window, int upTo)
+    /// <summary>Runs the document text check (<see cref="DocumentText"/>) over one complete token or value of the window.</summary>
+    private void CheckText(ReadOnlySpan<byte> window, int from, int upTo, string path, bool isName)
     {
-        var from = Math.Max(_textChecked - _start, 0);
-        if (upTo <= from)
-        {
-            return;
-        }
-
-        if (DocumentText.Find(window[from..upTo]) is { } flaw)
+        var slice = window[from..upTo];
+        if (DocumentText.Find(slice) is { } flaw)
         {
             var (line, column) = Position(window, from);
-            throw DeltaFormatErrors.InvalidText(window[from..upTo], flaw, "$", line, column) is var error && _phase == Phase.InArray
-                ? new DeltaFormatException(error.Message, CurrentPath(), error.LineNumber, error.BytePositionInLine)
-                : error;
-        }
 
-        _textChecked = _start + upTo;
+            // A flawed name is reported at its own path, as the document readers do; a value at the path inside it.
+            var error = DeltaFormatErrors.InvalidText(slice, flaw, path, line, column);
+            throw isName ? new DeltaFormatException(error.Message, path, error.LineNumber, error.BytePositionInLine) : error;
+        }
     }
 
     private static string ReadString(ref Utf8JsonReader reader, string what)
