@@ -8,6 +8,9 @@ namespace DeltaSdk.Tool;
 /// </summary>
 internal sealed class ToolContext
 {
+    /// <summary>The width given to output that is not a terminal: wider than any line the tool writes.</summary>
+    public const int UnwrappedWidth = 1000;
+
     /// <summary>Gets the writer for results (tables, JSON, SARIF, schemas).</summary>
     public required TextWriter Out { get; init; }
 
@@ -66,8 +69,8 @@ internal sealed class ToolContext
         });
         if (!interactive)
         {
-            // A file or a pipe has no width; wide enough that diagnostics stay on one line where they can.
-            console.Profile.Width = 160;
+            // A file or a pipe has no width: lines are not wrapped, so that each result stays on one line for grep.
+            console.Profile.Width = UnwrappedWidth;
         }
 
         return console;
