@@ -130,7 +130,7 @@ internal static class ValidateCommand
                 continue;
             }
 
-            var table = new Table().Border(TableBorder.Minimal)
+            var table = new Table().Border(TableBorder.Markdown)
                 .AddColumn("Severity").AddColumn("Code").AddColumn("Line").AddColumn("Path").AddColumn("Message");
             foreach (var diagnostic in report.Diagnostics)
             {
