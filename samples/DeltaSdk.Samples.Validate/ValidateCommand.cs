@@ -7,7 +7,8 @@ namespace DeltaSdk.Samples.Validate;
 
 /// <summary>
 /// The sample's logic, apart from the console so that tests can run it: validate one JSON file of any DeltaSdk
-/// document kind and print the diagnostics grouped by severity.
+/// document kind with <see cref="DeltaValidator"/> and print the diagnostics grouped by severity. A small example of
+/// the library API; the <c>delta validate</c> command of the DeltaSdk.Tool package is the full command-line tool.
 /// </summary>
 public static class ValidateCommand
 {
@@ -21,97 +22,47 @@ public static class ValidateCommand
     public const int Usage = 2;
 
     private const string UsageText = """
-        Usage: DeltaSdk.Samples.Validate <file.json> [options]
+        Usage: DeltaSdk.Samples.Validate <file.json> [--lang en|zh-Hans]
 
-        Validates a plan, region table, observation batch or progress report written in the DeltaSdk JSON format.
-        Batches and reports are checked against the embedded 2024-2026 plan and region table unless told otherwise.
-
-        Options:
-          --lang <tag>            Message language: en (default) or zh-Hans.
-          --warnings-as-errors    Fail on warnings too.
-          --suppress <code>       Drop a rule's diagnostics, for example --suppress DLT5001 (repeatable).
-          --plan <file.json>      Validate against this plan instead of the embedded one.
-          --regions <file.json>   Resolve regions against this region table instead of the embedded one.
-          --no-embedded           Use no embedded plan or region table (reference checks that need them are skipped).
+        A small example of the library: validates one plan, region table, observation batch or progress report with
+        DeltaValidator, against the embedded 2024-2026 plan and region table, and prints the diagnostics.
+        For globs, JSON or SARIF output, other reference files and more options, use the delta tool (delta validate).
         """;
 
     /// <summary>Runs the command.</summary>
-    /// <param name="args">The command-line arguments.</param>
+    /// <param name="args">The command-line arguments: a file, and optionally <c>--lang</c> and a language tag.</param>
     /// <param name="output">Where to write.</param>
-    /// <param name="cancellationToken">Cancels reading the files.</param>
+    /// <param name="cancellationToken">Cancels reading the file.</param>
     /// <returns>The exit code: <see cref="Valid"/>, <see cref="Invalid"/> or <see cref="Usage"/>.</returns>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
 
-        var options = new DeltaValidationOptions();
-        string? file = null, planFile = null, regionsFile = null;
-        var embedded = true;
-        for (var i = 0; i < args.Count; i++)
+        var language = LocalizedText.English;
+        if (args is [var file, "--lang", var tag])
         {
-            switch (args[i])
-            {
-                case "-h" or "--help":
-                    await output.WriteLineAsync(UsageText).ConfigureAwait(false);
-                    return Usage;
-                case "--lang" when i + 1 < args.Count:
-                    options.Language = args[++i];
-                    break;
-                case "--warnings-as-errors":
-                    options.WarningsAsErrors = true;
-                    break;
-                case "--suppress" when i + 1 < args.Count:
-                    options.SuppressedCodes.Add(args[++i]);
-                    break;
-                case "--plan" when i + 1 < args.Count:
-                    planFile = args[++i];
-                    break;
-                case "--regions" when i + 1 < args.Count:
-                    regionsFile = args[++i];
-                    break;
-                case "--no-embedded":
-                    embedded = false;
-                    break;
-                case var arg when !arg.StartsWith('-') && file is null:
-                    file = arg;
-                    break;
-                default:
-                    await output.WriteLineAsync($"Unexpected argument '{args[i]}'.{Environment.NewLine}{UsageText}").ConfigureAwait(false);
-                    return Usage;
-            }
+            language = tag;
         }
-
-        if (file is null)
+        else if (args is not [var only] || only.StartsWith('-'))
         {
             await output.WriteLineAsync(UsageText).ConfigureAwait(false);
             return Usage;
+        }
+        else
+        {
+            file = only;
         }
 
         DeltaValidator validator;
         try
         {
-            validator = new DeltaValidator(options);
+            // The options: message language here; also warnings as errors, suppressed codes, custom rules.
+            validator = new DeltaValidator(new DeltaValidationOptions { Language = language });
         }
         catch (ArgumentException exception)
         {
             await output.WriteLineAsync(exception.Message).ConfigureAwait(false);
-            return Usage;
-        }
-
-        Plan? plan;
-        RegionTable? regions;
-        try
-        {
-            plan = planFile is not null ? DeltaJson.ReadPlan(await File.ReadAllTextAsync(planFile, cancellationToken).ConfigureAwait(false))
-                : embedded ? YangtzeRiverDelta.ActionPlan2024To2026 : null;
-            regions = regionsFile is not null ? DeltaJson.ReadRegions(await File.ReadAllTextAsync(regionsFile, cancellationToken).ConfigureAwait(false))
-                : embedded ? YangtzeRiverDelta.Regions : null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DeltaFormatException)
-        {
-            // The reference documents are inputs too, but the user asked to validate the other file: say which one failed.
-            await output.WriteLineAsync($"Cannot use a reference document: {exception.Message}").ConfigureAwait(false);
             return Usage;
         }
 
@@ -121,7 +72,8 @@ public static class ValidateCommand
             var stream = File.OpenRead(file);
             await using (stream.ConfigureAwait(false))
             {
-                report = await validator.ValidateJsonAsync(stream, plan, regions, cancellationToken).ConfigureAwait(false);
+                // References (tasks, regions, agencies, indicators) are checked against the embedded dataset.
+                report = await validator.ValidateJsonAsync(stream, YangtzeRiverDelta.ActionPlan2024To2026, YangtzeRiverDelta.Regions, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

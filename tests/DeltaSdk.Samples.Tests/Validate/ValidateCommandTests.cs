@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DeltaSdk.Samples.Validate;
 
 namespace DeltaSdk.Samples.Tests.Validate;
@@ -59,29 +58,6 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_the_embedded_plan_the_checks_that_need_it_are_skipped()
-    {
-        var (_, output) = await Run(Example("synthetic-progress-report-bad.json"), "--no-embedded");
-
-        Assert.DoesNotContain("DLT2005", output, StringComparison.Ordinal);
-        Assert.Contains("DLT4001", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Warnings_fail_only_with_warnings_as_errors_and_suppressed_codes_disappear()
-    {
-        var plan = JsonNode.Parse(await File.ReadAllTextAsync(Example("synthetic-plan-good.json")))!;
-        plan["aspects"]![0]!["tasks"]![1]!["sources"] = new JsonArray();
-        var file = Temporary(plan.ToJsonString());
-
-        Assert.Equal(ValidateCommand.Valid, (await Run(file)).ExitCode);
-        Assert.Equal(ValidateCommand.Invalid, (await Run(file, "--warnings-as-errors")).ExitCode);
-        var (exitCode, output) = await Run(file, "--warnings-as-errors", "--suppress", "DLT7001");
-        Assert.Equal(ValidateCommand.Valid, exitCode);
-        Assert.DoesNotContain("DLT7001", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Malformed_JSON_is_reported_with_its_line()
     {
         var (exitCode, output) = await Run(Temporary("{\n  \"startDate\": \"2024-01-01\",\n  \"aspects\": [,]\n}"));
@@ -96,6 +72,7 @@ public sealed class ValidateCommandTests : IDisposable
     [InlineData("--lang")]
     [InlineData("a.json", "b.json")]
     [InlineData("a.json", "--colour", "blue")]
+    [InlineData("a.json", "--no-embedded")]
     [InlineData("--help")]
     public async Task A_wrong_command_line_prints_the_usage(params string[] args)
     {

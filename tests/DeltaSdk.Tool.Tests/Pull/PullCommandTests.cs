@@ -1,0 +1,146 @@
+using System.Text.Json;
+using DeltaSdk.Client;
+using DeltaSdk.Data;
+using DeltaSdk.Serialization;
+using DeltaSdk.Server;
+using DeltaSdk.Server.Storage;
+using DeltaSdk.Tool.Pull;
+using DeltaSdk.Tool.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DeltaSdk.Tool.Tests.Pull;
+
+/// <summary>delta pull against the reference server, hosted in-process on Kestrel at 127.0.0.1 on a random port.</summary>
+public sealed class PullCommandTests : IAsyncLifetime, IDisposable
+{
+    private const string WriterKey = "synthetic-tool-writer-key-3c1e77-never-printed";
+
+    private readonly TempDirectory _dir = new();
+    private PlanServerHost _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        var store = new InMemoryPlanStore(new PlanStoreSeed
+        {
+            Plans = [YangtzeRiverDelta.ActionPlan2024To2026],
+            Regions = YangtzeRiverDelta.Regions,
+            Observations = YangtzeRiverDelta.Observations.Observations,
+        });
+        _server = await PlanServerHost.StartAsync(store, static options =>
+        {
+            options.EnableFaultInjection = true;
+            options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true });
+        });
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Pulls_the_plan_tasks_observations_and_progress_into_canonical_files()
+    {
+        var plan = YangtzeRiverDelta.ActionPlan2024To2026;
+
+        var run = await InProcessTool.RunAsync(_dir.Path, ["pull", "--server", _server.BaseAddress.ToString(), "-o", "out", "--api-key-env", "DELTA_KEY"], environment: new Dictionary<string, string> { ["DELTA_KEY"] = WriterKey });
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var pulled = DeltaJson.ReadPlan(await File.ReadAllTextAsync(_dir.File("out/plan.json")));
+        Assert.Equal(plan.Id, pulled.Id);
+        Assert.Equal(plan.CataloguedTaskCount, pulled.CataloguedTaskCount);
+        using (var tasks = JsonDocument.Parse(await File.ReadAllTextAsync(_dir.File("out/tasks.json"))))
+        {
+            // More than one page (the server's default page is smaller than the catalogue), so pages were followed.
+            Assert.Equal(plan.AllTasks.Select(t => t.Code.ToString()).Order(), tasks.RootElement.EnumerateArray().Select(t => t.GetProperty("code").GetString()).Order());
+        }
+
+        var observations = DeltaJson.ReadObservations(await File.ReadAllTextAsync(_dir.File("out/observations.json")));
+        Assert.Equal(plan.Id, observations.Plan);
+        Assert.Equal(YangtzeRiverDelta.Observations.Observations.Length, observations.Observations.Length);
+        Assert.True(File.Exists(_dir.File("out/progress.json")));
+        Assert.DoesNotContain(WriterKey, run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("Next incremental pull: --updated-since ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_incremental_pull_keeps_only_progress_recorded_after_the_instant_and_sends_updatedSince()
+    {
+        var plan = YangtzeRiverDelta.ActionPlan2024To2026;
+        var task = plan.AllTasks.First();
+        var before = SystemClock.Instance.GetCurrentInstant() - Duration.FromSeconds(1);
+        await PostProgressAsync(task.Code);
+        var after = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(1);
+
+        var since = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "-o", "since", "--updated-since", InstantPattern.ExtendedIso.Format(before));
+        var later = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "-o", "later", "--updated-since", InstantPattern.ExtendedIso.Format(after));
+
+        Assert.Equal(ExitCodes.Success, since.ExitCode);
+        Assert.Equal(ExitCodes.Success, later.ExitCode);
+        Assert.Equal([task.Code], ReadProgress("since/progress.json").Select(r => r.Task));
+        Assert.Empty(ReadProgress("later/progress.json"));
+        var requests = _server.Faults.Requests.Where(r => r.Path.EndsWith("/tasks", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, r => r.Query.Contains(UpdatedSinceHandler.ParameterName + "=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_key_can_come_from_standard_input_and_is_never_printed()
+    {
+        var run = await InProcessTool.RunAsync(_dir.Path, ["pull", "--server", _server.BaseAddress.ToString(), "-o", "out", "--api-key-stdin"], standardInput: WriterKey + "\n");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.DoesNotContain(WriterKey, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_key_variable_is_a_usage_error_naming_it()
+    {
+        var run = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "--api-key-env", "DELTA_NOT_SET");
+
+        Assert.Equal(ExitCodes.UsageOrIo, run.ExitCode);
+        Assert.Contains("DELTA_NOT_SET", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_plan_or_an_unreachable_server_exits_2_without_a_stack_trace()
+    {
+        var unknown = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "--plan", "no-such-plan", "-o", "x");
+        var unreachable = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", "http://127.0.0.1:1", "-o", "y");
+
+        Assert.Equal(ExitCodes.UsageOrIo, unknown.ExitCode);
+        Assert.Contains("404", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageOrIo, unreachable.ExitCode);
+        Assert.Contains("http://127.0.0.1:1", unreachable.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", unknown.Error + unreachable.Error, StringComparison.Ordinal);
+    }
+
+    private List<ProgressReport> ReadProgress(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(_dir.File(path)));
+        return [.. document.RootElement.EnumerateArray().Select(e => DeltaJson.ReadProgressReport(e.GetRawText()))];
+    }
+
+    private async Task PostProgressAsync(TaskCode code)
+    {
+        var services = new ServiceCollection();
+        services.AddDeltaClient(options =>
+        {
+            options.BaseAddress = _server.BaseAddress;
+            options.ApiKey = WriterKey;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<DeltaClient>();
+        var plan = YangtzeRiverDelta.ActionPlan2024To2026;
+        var current = await client.GetTaskAsync(plan.Id, code);
+        await client.PostProgressAsync(plan.Id, code, new ProgressReport
+        {
+            Plan = plan.Id,
+            Task = code,
+            ReportedOn = new LocalDate(2025, 3, 31),
+            Status = ImplementationStatus.InProgress,
+            PercentComplete = 40,
+            Narrative = LocalizedText.Create("合成进展", "Synthetic progress"),
+        }, current.ETag);
+    }
+}
