@@ -17,4 +17,7 @@ public enum DeltaDocumentKind
 
     /// <summary>A <see cref="DeltaSdk.ProgressReport"/> document (<c>progress-report.schema.json</c>).</summary>
     ProgressReport,
+
+    /// <summary>An <see cref="DeltaSdk.Analytics.AnalysisDocument"/> of analytics results (<c>analysis.schema.json</c>).</summary>
+    Analysis,
 }

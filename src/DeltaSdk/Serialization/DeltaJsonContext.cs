@@ -52,6 +52,9 @@ namespace DeltaSdk.Serialization;
 [JsonSerializable(typeof(ReportingPeriodKind))]
 [JsonSerializable(typeof(SourceConfidence))]
 [JsonSerializable(typeof(ValueQualifier))]
+[JsonSerializable(typeof(Analytics.AnalysisDocument))]
+[JsonSerializable(typeof(Analytics.ProgressSummary))]
+[JsonSerializable(typeof(Analytics.IndicatorStatus))]
 [JsonSerializable(typeof(NodaTime.LocalDate))]
 [JsonSerializable(typeof(NodaTime.Instant))]
 internal sealed partial class DeltaJsonContext : JsonSerializerContext;

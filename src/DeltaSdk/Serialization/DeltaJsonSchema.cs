@@ -30,6 +30,7 @@ internal static class DeltaJsonSchema
             DeltaDocumentKind.RegionTable => typeof(RegionTable),
             DeltaDocumentKind.ObservationBatch => typeof(ObservationBatch),
             DeltaDocumentKind.ProgressReport => typeof(ProgressReport),
+            DeltaDocumentKind.Analysis => typeof(Analytics.AnalysisDocument),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a document kind."),
         };
 

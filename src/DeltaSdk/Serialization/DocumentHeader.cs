@@ -25,6 +25,7 @@ internal static class DocumentHeader
         : type == typeof(RegionTable) ? DeltaDocumentKind.RegionTable
         : type == typeof(ObservationBatch) ? DeltaDocumentKind.ObservationBatch
         : type == typeof(ProgressReport) ? DeltaDocumentKind.ProgressReport
+        : type == typeof(Analytics.AnalysisDocument) ? DeltaDocumentKind.Analysis
         : null;
 
     public static string FileName(DeltaDocumentKind kind) => kind switch
@@ -33,6 +34,7 @@ internal static class DocumentHeader
         DeltaDocumentKind.RegionTable => "region-table.schema.json",
         DeltaDocumentKind.ObservationBatch => "observation-batch.schema.json",
         DeltaDocumentKind.ProgressReport => "progress-report.schema.json",
+        DeltaDocumentKind.Analysis => "analysis.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a document kind."),
     };
 
@@ -43,6 +45,7 @@ internal static class DocumentHeader
         DeltaDocumentKind.Plan => "a plan",
         DeltaDocumentKind.RegionTable => "a region table",
         DeltaDocumentKind.ObservationBatch => "an observation batch",
+        DeltaDocumentKind.Analysis => "an analysis",
         _ => "a progress report",
     };
 
