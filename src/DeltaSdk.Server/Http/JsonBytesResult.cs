@@ -17,6 +17,9 @@ internal sealed class JsonBytesResult(int status, ReadOnlyMemory<byte> body, str
 
     public bool Replayed { get; init; }
 
+    /// <summary>The same response, marked as the replay of a write made before under the same idempotency key.</summary>
+    public JsonBytesResult AsReplay() => new(Status, Body, ETag, Location) { Replayed = true };
+
     public async Task ExecuteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -212,30 +212,26 @@ internal sealed partial class PlanApiHandlers(
         var recorded = report with { RecordedAt = clock.GetCurrentInstant() };
         var idempotency = Idempotency(context, caller, idempotencyKey, body.Span);
         var basePath = context.Request.PathBase + context.Request.Path;
-        var outcome = await store.AppendProgressAsync(
-            recorded,
-            expectedVersion,
-            idempotency,
-            appended => new IdempotentResponse
-            {
-                StatusCode = StatusCodes.Status201Created,
-                Body = ServerJson.Serialize(appended.Report.Report),
-                Location = string.Create(CultureInfo.InvariantCulture, $"{basePath}/{appended.Report.Id}"),
-                ETag = ETags.ForVersion(appended.TaskVersion),
-            },
-            cancellationToken).ConfigureAwait(false);
-
+        var outcome = await store.AppendProgressAsync(recorded, expectedVersion, idempotency, cancellationToken).ConfigureAwait(false);
         if (outcome.Outcome == WriteOutcome.Written)
         {
             LogProgressRecorded(logger, id, taskCode, report.Status);
         }
 
+        // Written and replayed alike: the same stored report and version render the same response, on any instance.
         return outcome.Outcome == WriteOutcome.VersionMismatch
             ? new ProblemResult(
                 StatusCodes.Status412PreconditionFailed,
                 ProblemCodes.PreconditionFailed,
                 $"Task '{taskCode}' has changed since it was read (it is now at {ETags.ForVersion(outcome.CurrentVersion ?? 0)}): read the task and its progress again, then retry with its new ETag.")
-            : ToResult(outcome, () => TaskNotFound(id, taskCode));
+            : ToResult(
+                outcome,
+                appended => new JsonBytesResult(
+                    StatusCodes.Status201Created,
+                    ServerJson.Serialize(appended.Report.Report),
+                    ETags.ForVersion(appended.TaskVersion),
+                    string.Create(CultureInfo.InvariantCulture, $"{basePath}/{appended.Report.Id}")),
+                () => TaskNotFound(id, taskCode));
     }
 
     public async Task<IResult> GetSummaryAsync(HttpContext context, string planId)
@@ -354,13 +350,8 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var location = (context.Request.PathBase + context.Request.Path).ToString();
-        var outcome = await store.AddObservationsAsync(
-            id,
-            batch.Observations,
-            Idempotency(context, caller, idempotencyKey, body.Span),
-            counts => new IdempotentResponse { StatusCode = StatusCodes.Status201Created, Body = ServerJson.Serialize(counts), Location = location },
-            cancellationToken).ConfigureAwait(false);
-        return ToResult(outcome, () => IndicatorNotFound(id));
+        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, caller, idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
+        return ToResult(outcome, counts => new JsonBytesResult(StatusCodes.Status201Created, ServerJson.Serialize(counts), null, location), () => IndicatorNotFound(id));
     }
 
     /// <summary>The first plan that defines the indicator: the one its observations are validated against.</summary>
@@ -459,16 +450,18 @@ internal sealed partial class PlanApiHandlers(
         };
     }
 
-    private static IResult ToResult(WriteResult outcome, Func<IResult> notFound) => outcome.Outcome switch
-    {
-        WriteOutcome.Written => new JsonBytesResult(outcome.Response!.StatusCode, outcome.Response.Body, outcome.Response.ETag, outcome.Response.Location),
-        WriteOutcome.Replayed => new JsonBytesResult(outcome.Response!.StatusCode, outcome.Response.Body, outcome.Response.ETag, outcome.Response.Location) { Replayed = true },
-        WriteOutcome.IdempotencyKeyReused => new ProblemResult(
-            StatusCodes.Status422UnprocessableEntity,
-            ProblemCodes.IdempotencyKeyReused,
-            $"This {IdempotencyKeyHeader} was used before with a different request; use a new key for a new request."),
-        _ => notFound(),
-    };
+    private static IResult ToResult<T>(WriteResult<T> outcome, Func<T, JsonBytesResult> render, Func<IResult> notFound)
+        where T : class
+        => outcome.Outcome switch
+        {
+            WriteOutcome.Written => render(outcome.Value!),
+            WriteOutcome.Replayed => render(outcome.Value!).AsReplay(),
+            WriteOutcome.IdempotencyKeyReused => new ProblemResult(
+                StatusCodes.Status422UnprocessableEntity,
+                ProblemCodes.IdempotencyKeyReused,
+                $"This {IdempotencyKeyHeader} was used before with a different request; use a new key for a new request."),
+            _ => notFound(),
+        };
 
     private static ProblemResult Unreadable(string? path, string message)
         => ProblemResult.BadRequest(

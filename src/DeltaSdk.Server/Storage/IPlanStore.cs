@@ -63,17 +63,16 @@ public interface IPlanStore
     Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Appends a progress report to the task it names, atomically: replays the response kept for a known idempotency
-    /// key, otherwise checks that the task is at <paramref name="expectedVersion"/>, appends the report, increments the
-    /// version and keeps the response built by <paramref name="respond"/> with the idempotency key.
+    /// Appends a progress report to the task it names, atomically: returns the first write's result for a known
+    /// idempotency key, otherwise checks that the task is at <paramref name="expectedVersion"/>, appends the report,
+    /// increments the version and remembers the result with the idempotency key, all in one transaction.
     /// </summary>
     /// <param name="report">The report, with <see cref="ProgressReport.RecordedAt"/> set; its plan and task say where it goes.</param>
     /// <param name="expectedVersion">The task version the writer last saw.</param>
     /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
-    /// <param name="respond">Builds the response from the appended report; called once, inside the write.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How the write ended.</returns>
-    Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default);
+    /// <returns>How the write ended, with the appended report and the task's new version when it was written or replayed.</returns>
+    Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default);
 
     /// <summary>Lists regions in table order (parents before children).</summary>
     /// <param name="filter">Which regions to return.</param>
@@ -104,13 +103,12 @@ public interface IPlanStore
 
     /// <summary>
     /// Adds observations of one indicator atomically; an observation for the same region or group and period as a
-    /// stored one replaces it. A known idempotency key replays the kept response instead.
+    /// stored one replaces it. A known idempotency key returns the first write's counts instead.
     /// </summary>
     /// <param name="indicator">The indicator; every observation must be of it.</param>
     /// <param name="observations">The observations.</param>
     /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
-    /// <param name="respond">Builds the response from the counts; called once, inside the write.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How the write ended.</returns>
-    Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default);
+    /// <returns>How the write ended, with how many observations were inserted and replaced when it was written or replayed.</returns>
+    Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default);
 }

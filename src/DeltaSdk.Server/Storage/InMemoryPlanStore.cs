@@ -13,14 +13,10 @@ public sealed class InMemoryPlanStore : IPlanStore
     private readonly Lock _gate = new();
     private readonly PlanStoreSeed _seed;
     private readonly Dictionary<PlanId, PlanState> _plans = [];
-    private readonly List<Region> _regions = [];
     private readonly Dictionary<IndicatorId, IndicatorState> _indicators = [];
-    private readonly List<Indicator> _indicatorOrder = [];
-    private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
-    private RegionTable _regionTable = new();
-    private IReadOnlyList<PlanSummary> _planSummaries = [];
+    private readonly Dictionary<string, RememberedWrite> _idempotency = new(StringComparer.Ordinal);
+    private StoreCatalog? _catalog;
     private long _nextReportId = 1;
-    private bool _initialized;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryPlanStore"/> class.</summary>
     /// <param name="seed">The data the store starts with.</param>
@@ -47,7 +43,7 @@ public sealed class InMemoryPlanStore : IPlanStore
         lock (_gate)
         {
             EnsureInitialized();
-            return Task.FromResult(_planSummaries);
+            return Task.FromResult(EnsureInitialized().PlanSummaries);
         }
     }
 
@@ -56,8 +52,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     {
         lock (_gate)
         {
-            EnsureInitialized();
-            return Task.FromResult(_plans.TryGetValue(planId, out var plan) ? plan.Plan : null);
+            return Task.FromResult(EnsureInitialized().Plans.GetValueOrDefault(planId));
         }
     }
 
@@ -145,33 +140,28 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
-    public Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    public Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(respond);
         lock (_gate)
         {
             EnsureInitialized();
-            if (CheckIdempotency(idempotency) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<AppendedProgress>(Remembered(idempotency), idempotency) is { } earlier)
             {
                 return Task.FromResult(earlier);
             }
 
             if (FindTask(report.Plan, report.Task) is not { } task)
             {
-                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.NotFound });
+                return Task.FromResult(WriteResult<AppendedProgress>.NotFound);
             }
 
             if (task.Version != expectedVersion)
             {
-                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.VersionMismatch, CurrentVersion = task.Version });
+                return Task.FromResult(WriteResult<AppendedProgress>.Mismatch(task.Version));
             }
 
-            var stored = new StoredProgressReport { Id = _nextReportId, Report = report };
-            var response = respond(new AppendedProgress { Report = stored, TaskVersion = task.Version + 1 });
-
-            // Only after the response is built, so that a throwing callback leaves the store unchanged.
-            _nextReportId++;
+            var stored = new StoredProgressReport { Id = _nextReportId++, Report = report };
             task.Version++;
             var index = task.Reports.FindLastIndex(r => r.Report.ReportedOn <= report.ReportedOn) + 1;
             task.Reports.Insert(index, stored);
@@ -180,30 +170,18 @@ public sealed class InMemoryPlanStore : IPlanStore
                 task.Latest = report;
             }
 
-            Remember(idempotency, response);
-            return Task.FromResult(new WriteResult { Outcome = WriteOutcome.Written, Response = response });
+            var appended = new AppendedProgress { Report = stored, TaskVersion = task.Version };
+            Remember(idempotency, appended);
+            return Task.FromResult(WriteResult<AppendedProgress>.Written(appended));
         }
     }
 
     /// <inheritdoc />
     public Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
         lock (_gate)
         {
-            EnsureInitialized();
-            var matches = _regions
-                .Select(static (region, ordinal) => (region, ordinal))
-                .Where(x => x.ordinal > after
-                    && (filter.Level is not { } level || x.region.Level == level)
-                    && (filter.Parent is not { } parent || x.region.Parent == parent))
-                .Take(limit + 1)
-                .ToList();
-            var items = matches.Take(limit).ToList();
-            var next = matches.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].ordinal) : null;
-            return Task.FromResult(new StorePage<Region> { Items = [.. items.Select(static x => x.region)], Continuation = next });
+            return Task.FromResult(EnsureInitialized().RegionPage(filter, continuation, limit));
         }
     }
 
@@ -212,8 +190,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     {
         lock (_gate)
         {
-            EnsureInitialized();
-            return Task.FromResult(_regionTable);
+            return Task.FromResult(EnsureInitialized().Regions);
         }
     }
 
@@ -222,8 +199,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     {
         lock (_gate)
         {
-            EnsureInitialized();
-            return Task.FromResult<IReadOnlyList<Indicator>>([.. _indicatorOrder]);
+            return Task.FromResult(EnsureInitialized().Indicators);
         }
     }
 
@@ -253,66 +229,39 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
-    public Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    public Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(observations);
-        ArgumentNullException.ThrowIfNull(respond);
-        if (observations.FirstOrDefault(o => o.Indicator != indicator) is { } stray)
-        {
-            throw new ArgumentException($"An observation of '{stray.Indicator}' cannot be added to indicator '{indicator}'.", nameof(observations));
-        }
-
+        var batch = StoreHelpers.ObservationBatch(indicator, observations);
         lock (_gate)
         {
             EnsureInitialized();
-            if (CheckIdempotency(idempotency) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(Remembered(idempotency), idempotency) is { } earlier)
             {
                 return Task.FromResult(earlier);
             }
 
             if (!_indicators.TryGetValue(indicator, out var state))
             {
-                return Task.FromResult(new WriteResult { Outcome = WriteOutcome.NotFound });
-            }
-
-            // Later observations in one batch win over earlier ones for the same key, as they would one by one.
-            var batch = new Dictionary<string, Observation>(StringComparer.Ordinal);
-            foreach (var observation in observations)
-            {
-                batch[StoreHelpers.ObservationSortKey(observation)] = observation;
+                return Task.FromResult(WriteResult<ObservationWriteResult>.NotFound);
             }
 
             var replaced = batch.Keys.Count(state.ByKey.ContainsKey);
-            var response = respond(new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced });
             foreach (var (key, observation) in batch)
             {
                 state.ByKey[key] = observation;
                 state.Observations.Add(key);
             }
 
-            Remember(idempotency, response);
-            return Task.FromResult(new WriteResult { Outcome = WriteOutcome.Written, Response = response });
+            var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
+            Remember(idempotency, counts);
+            return Task.FromResult(WriteResult<ObservationWriteResult>.Written(counts));
         }
     }
 
-    private WriteResult? CheckIdempotency(IdempotencyRequest? request)
-    {
-        if (request is null)
-        {
-            return null;
-        }
+    private RememberedWrite? Remembered(IdempotencyRequest? request)
+        => request is not null && _idempotency.TryGetValue(request.Key, out var entry) ? entry : null;
 
-        if (!_idempotency.TryGetValue(request.Key, out var entry) || StoreHelpers.IsExpired(entry.CreatedAt, request))
-        {
-            return null;
-        }
-
-        return string.Equals(entry.Fingerprint, request.Fingerprint, StringComparison.Ordinal)
-            ? new WriteResult { Outcome = WriteOutcome.Replayed, Response = entry.Response }
-            : new WriteResult { Outcome = WriteOutcome.IdempotencyKeyReused };
-    }
-
-    private void Remember(IdempotencyRequest? request, IdempotentResponse response)
+    private void Remember(IdempotencyRequest? request, object result)
     {
         if (request is null)
         {
@@ -324,7 +273,7 @@ public sealed class InMemoryPlanStore : IPlanStore
             _idempotency.Remove(expired);
         }
 
-        _idempotency[request.Key] = new IdempotencyEntry(request.Fingerprint, request.ReceivedAt, response with { Body = response.Body.ToArray() });
+        _idempotency[request.Key] = new RememberedWrite(request.Fingerprint, request.ReceivedAt, result);
     }
 
     private TaskState? FindTask(PlanId planId, TaskCode code)
@@ -336,46 +285,35 @@ public sealed class InMemoryPlanStore : IPlanStore
             && (codes is null || codes.Contains(task.Task.Code))
             && StoreHelpers.MatchesKeywords(task.SearchText, filter.Keywords);
 
-    private void EnsureInitialized()
+    private StoreCatalog EnsureInitialized()
     {
-        if (_initialized)
+        if (_catalog is not null)
         {
-            return;
+            return _catalog;
         }
 
-        foreach (var plan in _seed.Plans)
+        var catalog = new StoreCatalog(_seed.Plans, _seed.Regions);
+        StoreHelpers.CheckSeedObservations(_seed, catalog.Indicators);
+        foreach (var plan in catalog.OrderedPlans)
         {
-            if (_plans.ContainsKey(plan.Id))
-            {
-                throw new InvalidOperationException($"The seed holds plan '{plan.Id}' more than once.");
-            }
-
-            var tasks = StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal)).ToList();
-            _plans.Add(plan.Id, new PlanState(plan, tasks));
+            _plans.Add(plan.Id, new PlanState(plan, [.. StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal))]));
         }
 
-        _planSummaries = [.. _plans.Values.Select(static p => PlanSummary.From(p.Plan)).OrderBy(static p => p.Id)];
-        _regions.AddRange(_seed.Regions.Regions);
-        _regionTable = _seed.Regions;
-        foreach (var indicator in StoreHelpers.IndicatorsInOrder(_seed.Plans))
+        foreach (var indicator in catalog.Indicators)
         {
             _indicators.Add(indicator.Id, new IndicatorState());
-            _indicatorOrder.Add(indicator);
         }
 
         foreach (var observation in _seed.Observations)
         {
-            if (!_indicators.TryGetValue(observation.Indicator, out var state))
-            {
-                throw new InvalidOperationException($"A seed observation is of indicator '{observation.Indicator}', which no seed plan defines.");
-            }
-
+            var state = _indicators[observation.Indicator];
             var key = StoreHelpers.ObservationSortKey(observation);
             state.ByKey[key] = observation;
             state.Observations.Add(key);
         }
 
-        _initialized = true;
+        _catalog = catalog;
+        return catalog;
     }
 
     private sealed class PlanState(Plan plan, List<TaskState> tasks)
@@ -410,6 +348,4 @@ public sealed class InMemoryPlanStore : IPlanStore
 
         public Dictionary<string, Observation> ByKey { get; } = new(StringComparer.Ordinal);
     }
-
-    private sealed record IdempotencyEntry(string Fingerprint, Instant CreatedAt, IdempotentResponse Response);
 }

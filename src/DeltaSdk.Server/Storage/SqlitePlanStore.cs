@@ -21,12 +21,10 @@ namespace DeltaSdk.Server.Storage;
 /// </remarks>
 public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 {
-    private const int SchemaVersion = 1;
-
     private readonly string _connectionString;
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
-    private Snapshot? _snapshot;
+    private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="SqlitePlanStore"/> class.</summary>
     /// <param name="databasePath">The database file; it and its folder are created when missing.</param>
@@ -52,16 +50,16 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
-        => (await GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 
     /// <inheritdoc />
     public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
-        => (await GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
 
     /// <inheritdoc />
     public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
@@ -69,8 +67,8 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (!snapshot.Plans.ContainsKey(planId))
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!catalog.Plans.ContainsKey(planId))
         {
             return null;
         }
@@ -138,7 +136,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     lastOrdinal = reader.GetInt64(0);
                     items.Add(new StoredTask
                     {
-                        Task = snapshot.Task(planId, reader.GetString(1)),
+                        Task = catalog.Task(planId, reader.GetString(1)),
                         Version = reader.GetInt64(2),
                         LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
                     });
@@ -152,7 +150,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -175,7 +173,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
                 return new StoredTask
                 {
-                    Task = snapshot.Task(planId, reader.GetString(0)),
+                    Task = catalog.Task(planId, reader.GetString(0)),
                     Version = reader.GetInt64(1),
                     LatestReport = reader.IsDBNull(2) ? null : Deserialize<ProgressReport>(reader.GetString(2)),
                 };
@@ -188,7 +186,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -233,7 +231,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -249,17 +247,16 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    public async Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(respond);
-        await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: the write lock is taken before the version is read, so no other writer can slip in between.
             using var transaction = connection.BeginTransaction(deferred: false);
-            if (await CheckIdempotencyAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<AppendedProgress>(await RememberedAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
             {
                 return earlier;
             }
@@ -275,7 +272,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 {
                     if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        return new WriteResult { Outcome = WriteOutcome.NotFound };
+                        return WriteResult<AppendedProgress>.NotFound;
                     }
 
                     version = reader.GetInt64(0);
@@ -285,7 +282,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
             if (version != expectedVersion)
             {
-                return new WriteResult { Outcome = WriteOutcome.VersionMismatch, CurrentVersion = version };
+                return WriteResult<AppendedProgress>.Mismatch(version);
             }
 
             var reportedOn = StoreHelpers.Date(report.ReportedOn);
@@ -298,8 +295,6 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 insert.Parameters.AddWithValue("$document", Serialize(report));
                 id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
-
-            var response = respond(new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 });
 
             // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
             var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
@@ -326,51 +321,32 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 }
             }
 
-            await RememberAsync(connection, transaction, idempotency, response, cancellationToken).ConfigureAwait(false);
+            var appended = new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 };
+            await RememberAsync(connection, transaction, idempotency, appended, null, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new WriteResult { Outcome = WriteOutcome.Written, Response = response };
+            return WriteResult<AppendedProgress>.Written(appended);
         }
     }
 
     /// <inheritdoc />
     public async Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-
-        // The table is read-only and small (tens of regions): the cached copy answers as the file would.
-        var matches = snapshot.Regions.Regions
-            .Select(static (region, ordinal) => (region, ordinal))
-            .Where(x => x.ordinal > after
-                && (filter.Level is not { } level || x.region.Level == level)
-                && (filter.Parent is not { } parent || x.region.Parent == parent))
-            .Take(limit + 1)
-            .ToList();
-        var items = matches.Take(limit).ToList();
-        return new StorePage<Region>
-        {
-            Items = [.. items.Select(static x => x.region)],
-            Continuation = matches.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].ordinal) : null,
-        };
-    }
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).RegionPage(filter, continuation, limit);
 
     /// <inheritdoc />
     public async Task<RegionTable> GetRegionTableAsync(CancellationToken cancellationToken = default)
-        => (await GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).Regions;
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Regions;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default)
-        => (await GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).Indicators;
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
 
     /// <inheritdoc />
     public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (!snapshot.Indicators.Any(i => i.Id == indicator))
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!catalog.IndicatorIds.Contains(indicator))
         {
             return null;
         }
@@ -431,35 +407,22 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default)
+    public async Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(observations);
-        ArgumentNullException.ThrowIfNull(respond);
-        if (observations.FirstOrDefault(o => o.Indicator != indicator) is { } stray)
-        {
-            throw new ArgumentException($"An observation of '{stray.Indicator}' cannot be added to indicator '{indicator}'.", nameof(observations));
-        }
-
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var batch = StoreHelpers.ObservationBatch(indicator, observations);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            if (await CheckIdempotencyAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(await RememberedAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
             {
                 return earlier;
             }
 
-            if (!snapshot.Indicators.Any(i => i.Id == indicator))
+            if (!catalog.IndicatorIds.Contains(indicator))
             {
-                return new WriteResult { Outcome = WriteOutcome.NotFound };
-            }
-
-            // Later observations in one batch win over earlier ones for the same key, as they would one by one.
-            var batch = new Dictionary<string, Observation>(StringComparer.Ordinal);
-            foreach (var observation in observations)
-            {
-                batch[StoreHelpers.ObservationSortKey(observation)] = observation;
+                return WriteResult<ObservationWriteResult>.NotFound;
             }
 
             var replaced = 0;
@@ -476,10 +439,10 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 await UpsertObservationAsync(connection, transaction, key, observation, cancellationToken).ConfigureAwait(false);
             }
 
-            var response = respond(new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced });
-            await RememberAsync(connection, transaction, idempotency, response, cancellationToken).ConfigureAwait(false);
+            var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
+            await RememberAsync(connection, transaction, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new WriteResult { Outcome = WriteOutcome.Written, Response = response };
+            return WriteResult<ObservationWriteResult>.Written(counts);
         }
     }
 
@@ -519,9 +482,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
     }
 
-    private async Task<Snapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    private async Task<StoreCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _snapshot) is { } ready)
+        if (Volatile.Read(ref _catalog) is { } ready)
         {
             return ready;
         }
@@ -529,13 +492,13 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_snapshot is null)
+            if (_catalog is null)
             {
                 await CreateAndSeedAsync(cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _snapshot, await LoadSnapshotAsync(cancellationToken).ConfigureAwait(false));
+                Volatile.Write(ref _catalog, await LoadCatalogAsync(cancellationToken).ConfigureAwait(false));
             }
 
-            return _snapshot!;
+            return _catalog!;
         }
         finally
         {
@@ -562,17 +525,20 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
 
             using var transaction = connection.BeginTransaction(deferred: false);
-            using (var schema = Command(connection, transaction, Schema))
-            {
-                await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
             using (var version = Command(connection, transaction, "SELECT value FROM meta WHERE key = 'schema_version'"))
             {
                 var stored = await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-                if (stored is not null && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+                var current = stored is null ? 0 : int.Parse(stored, CultureInfo.InvariantCulture);
+                if (current > Migrations.Length)
                 {
-                    throw new InvalidOperationException($"The database '{DatabasePath}' has schema version {stored}; this server reads version {SchemaVersion}. Use a new file or migrate it.");
+                    throw new InvalidOperationException($"The database '{DatabasePath}' has schema version {stored}; this server knows versions up to {Migrations.Length}. Run a newer server or use another file.");
+                }
+
+                for (var next = current + 1; next <= Migrations.Length; next++)
+                {
+                    await ExecuteAsync(connection, transaction, Migrations[next - 1], cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', $version)", cancellationToken, ("$version", next.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
                 }
             }
 
@@ -592,15 +558,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     private async Task SeedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
+        var catalog = new StoreCatalog(_seed.Plans, _seed.Regions);
+        StoreHelpers.CheckSeedObservations(_seed, catalog.Indicators);
         var planOrdinal = 0;
-        var planIds = new HashSet<PlanId>();
-        foreach (var plan in _seed.Plans)
+        foreach (var plan in catalog.OrderedPlans)
         {
-            if (!planIds.Add(plan.Id))
-            {
-                throw new InvalidOperationException($"The seed holds plan '{plan.Id}' more than once.");
-            }
-
             await ExecuteAsync(connection, transaction, "INSERT INTO plans (id, ordinal, document) VALUES ($id, $ordinal, $document)", cancellationToken, ("$id", plan.Id.ToString()), ("$ordinal", planOrdinal++), ("$document", DeltaJson.WritePlan(plan))).ConfigureAwait(false);
             var ordinal = 0;
             foreach (var task in StoreHelpers.TasksInOrder(plan))
@@ -620,21 +582,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
 
         await ExecuteAsync(connection, transaction, "INSERT INTO documents (name, document) VALUES ('regions', $document)", cancellationToken, ("$document", DeltaJson.WriteRegions(_seed.Regions))).ConfigureAwait(false);
-        var indicators = StoreHelpers.IndicatorsInOrder(_seed.Plans).Select(static i => i.Id).ToHashSet();
         foreach (var observation in _seed.Observations)
         {
-            if (!indicators.Contains(observation.Indicator))
-            {
-                throw new InvalidOperationException($"A seed observation is of indicator '{observation.Indicator}', which no seed plan defines.");
-            }
-
             await UpsertObservationAsync(connection, transaction, StoreHelpers.ObservationSortKey(observation), observation, cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(connection, transaction, "INSERT INTO meta (key, value) VALUES ('schema_version', $version), ('seeded_at', $now)", cancellationToken, ("$version", SchemaVersion.ToString(CultureInfo.InvariantCulture)), ("$now", StoreHelpers.InstantPattern.Format(SystemClock.Instance.GetCurrentInstant()))).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "INSERT INTO meta (key, value) VALUES ('seeded_at', $now)", cancellationToken, ("$now", StoreHelpers.InstantPattern.Format(SystemClock.Instance.GetCurrentInstant()))).ConfigureAwait(false);
     }
 
-    private async Task<Snapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    private async Task<StoreCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
     {
         var plans = new List<Plan>();
         RegionTable regions;
@@ -661,71 +617,65 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
         }
 
-        return new Snapshot(
-            plans.ToDictionary(static p => p.Id),
-            [.. plans.Select(PlanSummary.From).OrderBy(static p => p.Id)],
-            regions,
-            StoreHelpers.IndicatorsInOrder(plans));
+        return new StoreCatalog(plans, regions);
     }
 
-    private static async Task<WriteResult?> CheckIdempotencyAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, CancellationToken cancellationToken)
+    /// <summary>Reads what the write with the request's key did, if the key is known: the report it appended, or the counts.</summary>
+    private static async Task<RememberedWrite?> RememberedAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return null;
         }
 
-        using var command = Command(connection, transaction, "SELECT fingerprint, created_at, status, location, etag, body FROM idempotency WHERE key = $key");
+        using var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
+            FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
+            WHERE i.key = $key
+            """);
         command.Parameters.AddWithValue("$key", request.Key);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                || StoreHelpers.IsExpired(StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, request))
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
 
-            if (!string.Equals(reader.GetString(0), request.Fingerprint, StringComparison.Ordinal))
-            {
-                return new WriteResult { Outcome = WriteOutcome.IdempotencyKeyReused };
-            }
-
-            return new WriteResult
-            {
-                Outcome = WriteOutcome.Replayed,
-                Response = new IdempotentResponse
-                {
-                    StatusCode = reader.GetInt32(2),
-                    Location = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    ETag = reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Body = (byte[])reader.GetValue(5),
-                },
-            };
+            object result = !reader.IsDBNull(4)
+                ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
+                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
+            return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
         }
     }
 
-    private static async Task RememberAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, IdempotentResponse response, CancellationToken cancellationToken)
+    private static async Task RememberAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return;
         }
 
-        var createdAt = StoreHelpers.InstantPattern.Format(request.ReceivedAt);
         await ExecuteAsync(connection, transaction, "DELETE FROM idempotency WHERE created_at < $cutoff", cancellationToken, ("$cutoff", StoreHelpers.InstantPattern.Format(request.ReceivedAt - request.Lifetime))).ConfigureAwait(false);
         await ExecuteAsync(
             connection,
             transaction,
-            "INSERT OR REPLACE INTO idempotency (key, fingerprint, created_at, status, location, etag, body) VALUES ($key, $fingerprint, $createdAt, $status, $location, $etag, $body)",
+            """
+            INSERT OR REPLACE INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced)
+            VALUES ($key, $fingerprint, $createdAt, $reportId, $taskVersion, $indicator, $inserted, $replaced)
+            """,
             cancellationToken,
             ("$key", request.Key),
             ("$fingerprint", request.Fingerprint),
-            ("$createdAt", createdAt),
-            ("$status", response.StatusCode),
-            ("$location", response.Location),
-            ("$etag", response.ETag),
-            ("$body", response.Body.ToArray())).ConfigureAwait(false);
+            ("$createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
+            ("$reportId", appended?.Report.Id),
+            ("$taskVersion", appended?.TaskVersion),
+            ("$indicator", counts?.Indicator.ToString()),
+            ("$inserted", counts?.Inserted),
+            ("$replaced", counts?.Replaced)).ConfigureAwait(false);
     }
 
     private static Task UpsertObservationAsync(SqliteConnection connection, SqliteTransaction transaction, string key, Observation observation, CancellationToken cancellationToken)
@@ -778,9 +728,13 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
         ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");
 
-    private const string Schema =
+    /// <summary>
+    /// The schema, one script per version: a file at version N gets scripts N+1 onwards, each in the start-up
+    /// transaction, and records the version it reached in <c>meta</c>.
+    /// </summary>
+    private static readonly string[] Migrations =
+    [
         """
-        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, document TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, document TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS tasks (
@@ -812,32 +766,22 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             period_end TEXT NOT NULL,
             document TEXT NOT NULL,
             PRIMARY KEY (indicator, sort_key)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS idempotency (
+        CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, status INTEGER NOT NULL, location TEXT NULL, etag TEXT NULL, body BLOB NOT NULL);
+        """,
+
+        // Version 2: idempotency keys remember the write's domain result instead of an HTTP response. Version 1 rows
+        // hold responses that cannot be read back as results; they live a day at most, so they are dropped.
+        """
+        DROP TABLE IF EXISTS idempotency;
+        CREATE TABLE idempotency (
             key TEXT PRIMARY KEY,
             fingerprint TEXT NOT NULL,
             created_at TEXT NOT NULL,
-            status INTEGER NOT NULL,
-            location TEXT NULL,
-            etag TEXT NULL,
-            body BLOB NOT NULL);
-        """;
-
-    private sealed record Snapshot(
-        IReadOnlyDictionary<PlanId, Plan> Plans,
-        IReadOnlyList<PlanSummary> PlanSummaries,
-        RegionTable Regions,
-        IReadOnlyList<Indicator> Indicators)
-    {
-        // Tasks are read-only after seeding: rows name them and the plans already in memory hold them, so a page
-        // costs no JSON parsing and hands out the same task instances every time (which the server's JSON cache relies on).
-        private readonly Dictionary<(PlanId, string), KeyTask> _tasks = Plans.Values
-            .SelectMany(static p => p.AllTasks.Select(t => (Key: (p.Id, t.Code.ToString()), Task: t)))
-            .DistinctBy(static x => x.Key)
-            .ToDictionary(static x => x.Key, static x => x.Task);
-
-        public KeyTask Task(PlanId plan, string code)
-            => _tasks.TryGetValue((plan, code), out var task)
-                ? task
-                : throw new InvalidDataException($"The database lists task '{code}' of plan '{plan}', which the stored plan document does not hold.");
-    }
+            report_id INTEGER NULL,
+            task_version INTEGER NULL,
+            indicator TEXT NULL,
+            inserted INTEGER NULL,
+            replaced INTEGER NULL);
+        """,
+    ];
 }

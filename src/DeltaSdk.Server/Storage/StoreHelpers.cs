@@ -127,4 +127,53 @@ internal static class StoreHelpers
     public static string OrdinalContinuation(long ordinal) => ordinal.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsExpired(Instant createdAt, IdempotencyRequest request) => createdAt < request.ReceivedAt - request.Lifetime;
+
+    /// <summary>
+    /// What a write with <paramref name="request"/>'s key already did: <see langword="null"/> when the key is unseen or
+    /// expired (so the write goes ahead), else the first write's result, or a misuse when the request differs.
+    /// </summary>
+    public static WriteResult<T>? CheckIdempotency<T>(RememberedWrite? remembered, IdempotencyRequest? request)
+        where T : class
+    {
+        if (request is null || remembered is null || IsExpired(remembered.CreatedAt, request))
+        {
+            return null;
+        }
+
+        // The fingerprint covers the operation, so a key reused for another kind of write is a misuse too.
+        return string.Equals(remembered.Fingerprint, request.Fingerprint, StringComparison.Ordinal) && remembered.Result is T result
+            ? WriteResult<T>.Replayed(result)
+            : WriteResult<T>.KeyReused;
+    }
+
+    /// <summary>
+    /// Checks that every observation is of <paramref name="indicator"/> and keys them by scope and period; a later one
+    /// in the batch wins over an earlier one with the same key, as it would written one by one.
+    /// </summary>
+    public static SortedDictionary<string, Observation> ObservationBatch(IndicatorId indicator, IReadOnlyList<Observation> observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var batch = new SortedDictionary<string, Observation>(StringComparer.Ordinal);
+        foreach (var observation in observations)
+        {
+            if (observation.Indicator != indicator)
+            {
+                throw new ArgumentException($"An observation of '{observation.Indicator}' cannot be added to indicator '{indicator}'.", nameof(observations));
+            }
+
+            batch[ObservationSortKey(observation)] = observation;
+        }
+
+        return batch;
+    }
+
+    /// <summary>Checks that the seed's observations are all of indicators its plans define.</summary>
+    public static void CheckSeedObservations(PlanStoreSeed seed, IReadOnlyList<Indicator> indicators)
+    {
+        var known = indicators.Select(static i => i.Id).ToHashSet();
+        if (seed.Observations.FirstOrDefault(o => !known.Contains(o.Indicator)) is { } stray)
+        {
+            throw new InvalidOperationException($"A seed observation is of indicator '{stray.Indicator}', which no seed plan defines.");
+        }
+    }
 }

@@ -6,7 +6,7 @@ public enum WriteOutcome
     /// <summary>The write was made.</summary>
     Written,
 
-    /// <summary>The idempotency key was seen before with the same request: nothing was written and the first response is returned.</summary>
+    /// <summary>The idempotency key was seen before with the same request: nothing was written and the first write's result is returned.</summary>
     Replayed,
 
     /// <summary>The target (plan, task or indicator) does not exist.</summary>

@@ -23,8 +23,8 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
     public virtual Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
         => inner.GetProgressAsync(planId, code, reportId, cancellationToken);
 
-    public virtual Task<WriteResult> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, Func<AppendedProgress, IdempotentResponse> respond, CancellationToken cancellationToken = default)
-        => inner.AppendProgressAsync(report, expectedVersion, idempotency, respond, cancellationToken);
+    public virtual Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+        => inner.AppendProgressAsync(report, expectedVersion, idempotency, cancellationToken);
 
     public virtual Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
         => inner.ListRegionsAsync(filter, continuation, limit, cancellationToken);
@@ -36,6 +36,6 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
     public virtual Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
         => inner.ListObservationsAsync(indicator, filter, continuation, limit, cancellationToken);
 
-    public virtual Task<WriteResult> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, Func<ObservationWriteResult, IdempotentResponse> respond, CancellationToken cancellationToken = default)
-        => inner.AddObservationsAsync(indicator, observations, idempotency, respond, cancellationToken);
+    public virtual Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+        => inner.AddObservationsAsync(indicator, observations, idempotency, cancellationToken);
 }

@@ -1,0 +1,75 @@
+using DeltaSdk.Server.Contracts;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>
+/// The read-only part of a store, in memory: plans, their summaries and indicators, the region table. Every store
+/// holds one, loaded from the seed or the database, so that these answers are alike and cost no query.
+/// </summary>
+internal sealed class StoreCatalog
+{
+    private readonly Dictionary<(PlanId, string), KeyTask> _tasks;
+
+    public StoreCatalog(IReadOnlyList<Plan> plans, RegionTable regions)
+    {
+        var byId = new Dictionary<PlanId, Plan>();
+        foreach (var plan in plans)
+        {
+            if (!byId.TryAdd(plan.Id, plan))
+            {
+                throw new InvalidOperationException($"The seed holds plan '{plan.Id}' more than once.");
+            }
+        }
+
+        Plans = byId;
+        OrderedPlans = plans;
+        PlanSummaries = [.. plans.Select(PlanSummary.From).OrderBy(static p => p.Id)];
+        Regions = regions;
+        Indicators = StoreHelpers.IndicatorsInOrder(plans);
+        IndicatorIds = Indicators.Select(static i => i.Id).ToHashSet();
+
+        // Tasks are read-only: rows name them and the plans in memory hold them, so a page costs no JSON parsing and
+        // hands out the same task instances every time (which the server's JSON cache relies on).
+        _tasks = plans
+            .SelectMany(static p => StoreHelpers.TasksInOrder(p).Select(t => (Key: (p.Id, t.Code.ToString()), Task: t)))
+            .ToDictionary(static x => x.Key, static x => x.Task);
+    }
+
+    public IReadOnlyDictionary<PlanId, Plan> Plans { get; }
+
+    public IReadOnlyList<Plan> OrderedPlans { get; }
+
+    public IReadOnlyList<PlanSummary> PlanSummaries { get; }
+
+    public RegionTable Regions { get; }
+
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    public IReadOnlySet<IndicatorId> IndicatorIds { get; }
+
+    public KeyTask Task(PlanId plan, string code)
+        => _tasks.TryGetValue((plan, code), out var task)
+            ? task
+            : throw new InvalidDataException($"The database lists task '{code}' of plan '{plan}', which the stored plan document does not hold.");
+
+    /// <summary>A page of regions in table order; the table is small (tens of regions), so it is filtered in memory.</summary>
+    public StorePage<Region> RegionPage(RegionFilter filter, string? continuation, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        var matches = Regions.Regions
+            .Select(static (region, ordinal) => (region, ordinal))
+            .Where(x => x.ordinal > after
+                && (filter.Level is not { } level || x.region.Level == level)
+                && (filter.Parent is not { } parent || x.region.Parent == parent))
+            .Take(limit + 1)
+            .ToList();
+        var items = matches.Take(limit).ToList();
+        return new StorePage<Region>
+        {
+            Items = [.. items.Select(static x => x.region)],
+            Continuation = matches.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].ordinal) : null,
+        };
+    }
+}
