@@ -142,23 +142,33 @@ public sealed class OpenSdgProgressMeasure
         var draft = new Draft(this, indicator, asOf, region, regionGroup);
 
         // The latest value as of the date, and the earliest one (the base when no baseline applies).
+        // A period's end is computed date arithmetic: work it out once per point, not once per comparison.
         IndicatorPoint? current = null;
         IndicatorPoint? earliest = null;
+        LocalDate currentEnd = default, earliestEnd = default;
         foreach (var point in series)
         {
-            if (point.Period.IsEmpty || !double.IsFinite(point.Value) || point.Period.End > asOf)
+            if (point.Period.IsEmpty || !double.IsFinite(point.Value))
             {
                 continue;
             }
 
-            if (current is not { } c || point.Period.End > c.Period.End || (point.Period.End == c.Period.End && point.Period > c.Period))
+            var end = point.Period.End;
+            if (end > asOf)
             {
-                current = point;
+                continue;
             }
 
-            if (earliest is not { } e || point.Period.End < e.Period.End || (point.Period.End == e.Period.End && point.Period < e.Period))
+            if (current is not { } c || end > currentEnd || (end == currentEnd && point.Period > c.Period))
+            {
+                current = point;
+                currentEnd = end;
+            }
+
+            if (earliest is not { } e || end < earliestEnd || (end == earliestEnd && point.Period < e.Period))
             {
                 earliest = point;
+                earliestEnd = end;
             }
         }
 

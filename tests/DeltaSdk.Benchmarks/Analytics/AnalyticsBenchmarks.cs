@@ -47,7 +47,7 @@ public class IndicatorStatusBenchmarks
             ExpectedFrequency = ReportingPeriodKind.Year,
             Targets = i % 2 == 0 ? [] : [.. Enumerable.Range(0, 3).Select(t => new IndicatorTarget { Period = ReportingPeriod.ForYear(2026 + t), Value = 200 + t * 10, Region = null })],
         })];
-        _regions = [.. Enumerable.Range(0, Regions).Select(r => RegionCode.Parse($"{32 + (r % 3)}{(r / 3) + 1:D2}00"))];
+        _regions = [.. Enumerable.Range(0, Regions).Select(r => RegionCode.Parse($"{32 + (r % 3)}{((r / 3) % 99) + 1:D2}{((r / 3) / 99) + 1:D2}"))];
     }
 
     /// <summary>Every indicator for every region: <c>Regions × 1,000</c> statuses of 20 periods each.</summary>
