@@ -13,7 +13,11 @@ public sealed record Indicator : ExtensibleRecord
     /// <summary>Gets the indicator's names.</summary>
     public required LocalizedText Name { get; init; }
 
-    /// <summary>Gets the unit of its values (see <see cref="IndicatorUnits"/> for the common ones).</summary>
+    /// <summary>
+    /// Gets the unit of its values (see <see cref="IndicatorUnits"/> for the common ones). The symbol also names a
+    /// dimension and a scale when <see cref="Analytics.MeasurementUnit.TryParse"/> knows it (<c>10k persons</c> is
+    /// 10,000 persons), which is what lets values in compatible units convert.
+    /// </summary>
     public required string Unit { get; init; }
 
     /// <summary>Gets which way values improve.</summary>
@@ -22,10 +26,16 @@ public sealed record Indicator : ExtensibleRecord
     /// <summary>Gets how values for several regions combine.</summary>
     public AggregationRule Aggregation { get; init; } = AggregationRule.Sum;
 
+    /// <summary>
+    /// Gets how often the indicator is expected to be observed (a year, a quarter, ...), or <see langword="null"/>
+    /// when no rhythm is declared; a latest figure older than one such period as of a date is stale.
+    /// </summary>
+    public ReportingPeriodKind? ExpectedFrequency { get; init; }
+
     /// <summary>Gets the value the plan starts from, when known.</summary>
     public IndicatorValue? Baseline { get; init; }
 
-    /// <summary>Gets the targets by period.</summary>
+    /// <summary>Gets the targets by period: interim and final, each a value by the end of a period.</summary>
     public ImmutableArray<IndicatorTarget> Targets { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the sources of the definition.</summary>

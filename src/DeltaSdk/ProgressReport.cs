@@ -14,6 +14,13 @@ public sealed record ProgressReport : ExtensibleRecord
     /// <summary>Gets the task reported on.</summary>
     public required TaskCode Task { get; init; }
 
+    /// <summary>
+    /// Gets the region the report speaks for (a province, a city or a district), or <see langword="null"/> when it
+    /// speaks for the whole delta. A task carried out by several regions has one current state per reporting region;
+    /// documents written before the member existed read as whole-delta reports.
+    /// </summary>
+    public RegionCode? Region { get; init; }
+
     /// <summary>Gets the day the state was true.</summary>
     public required LocalDate ReportedOn { get; init; }
 

@@ -20,4 +20,6 @@ public enum DeltaDocumentKind
 
     /// <summary>A <see cref="DeltaSdk.Changes.ChangeSet"/> document, the changes between two plans or region tables (<c>change-set.schema.json</c>).</summary>
     ChangeSet,
+    /// <summary>An <see cref="DeltaSdk.Analytics.AnalysisDocument"/> of analytics results (<c>analysis.schema.json</c>).</summary>
+    Analysis,
 }

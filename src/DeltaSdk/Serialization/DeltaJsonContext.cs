@@ -60,6 +60,9 @@ namespace DeltaSdk.Serialization;
 [JsonSerializable(typeof(Changes.ChangeSubject))]
 [JsonSerializable(typeof(Changes.CountKind))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Analytics.AnalysisDocument))]
+[JsonSerializable(typeof(Analytics.ProgressSummary))]
+[JsonSerializable(typeof(Analytics.IndicatorStatus))]
 [JsonSerializable(typeof(NodaTime.LocalDate))]
 [JsonSerializable(typeof(NodaTime.Instant))]
 internal sealed partial class DeltaJsonContext : JsonSerializerContext;

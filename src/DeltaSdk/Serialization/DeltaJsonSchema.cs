@@ -31,6 +31,7 @@ internal static class DeltaJsonSchema
             DeltaDocumentKind.ObservationBatch => typeof(ObservationBatch),
             DeltaDocumentKind.ProgressReport => typeof(ProgressReport),
             DeltaDocumentKind.ChangeSet => typeof(Changes.ChangeSet),
+            DeltaDocumentKind.Analysis => typeof(Analytics.AnalysisDocument),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a document kind."),
         };
 

@@ -26,6 +26,7 @@ internal static class DocumentHeader
         : type == typeof(ObservationBatch) ? DeltaDocumentKind.ObservationBatch
         : type == typeof(ProgressReport) ? DeltaDocumentKind.ProgressReport
         : type == typeof(Changes.ChangeSet) ? DeltaDocumentKind.ChangeSet
+        : type == typeof(Analytics.AnalysisDocument) ? DeltaDocumentKind.Analysis
         : null;
 
     public static string FileName(DeltaDocumentKind kind) => kind switch
@@ -35,6 +36,7 @@ internal static class DocumentHeader
         DeltaDocumentKind.ObservationBatch => "observation-batch.schema.json",
         DeltaDocumentKind.ProgressReport => "progress-report.schema.json",
         DeltaDocumentKind.ChangeSet => "change-set.schema.json",
+        DeltaDocumentKind.Analysis => "analysis.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a document kind."),
     };
 
@@ -46,6 +48,7 @@ internal static class DocumentHeader
         DeltaDocumentKind.RegionTable => "a region table",
         DeltaDocumentKind.ObservationBatch => "an observation batch",
         DeltaDocumentKind.ChangeSet => "a change set",
+        DeltaDocumentKind.Analysis => "an analysis",
         _ => "a progress report",
     };
 

@@ -11,6 +11,7 @@ internal sealed class IndicatorJsonConverter(bool strict) : JsonConverter<Indica
 
     private static readonly CamelCaseEnumConverter<IndicatorDirection> Directions = new();
     private static readonly CamelCaseEnumConverter<AggregationRule> Aggregations = new();
+    private static readonly CamelCaseEnumConverter<ReportingPeriodKind> Frequencies = new();
 
     public override Indicator Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => ReadValue(ref reader, strict, options);
@@ -27,6 +28,7 @@ internal sealed class IndicatorJsonConverter(bool strict) : JsonConverter<Indica
         IndicatorDirection direction = IndicatorDirection.HigherIsBetter;
         AggregationRule aggregation = AggregationRule.Sum;
         IndicatorValue? baseline = null;
+        ReportingPeriodKind? expectedFrequency = null;
         ImmutableArray<IndicatorTarget> targets = [];
         ImmutableArray<SourceReference> sources = [];
         string? notes = null;
@@ -64,6 +66,12 @@ internal sealed class IndicatorJsonConverter(bool strict) : JsonConverter<Indica
                 FastRead.Seen(ref seen, 16);
                 reader.Read();
                 aggregation = FastRead.Enum(ref reader, Aggregations, options);
+            }
+            else if (property.SequenceEqual("expectedFrequency"u8))
+            {
+                FastRead.Seen(ref seen, 512);
+                reader.Read();
+                expectedFrequency = reader.TokenType == JsonTokenType.Null ? null : FastRead.Enum(ref reader, Frequencies, options);
             }
             else if (property.SequenceEqual("baseline"u8))
             {
@@ -107,6 +115,7 @@ internal sealed class IndicatorJsonConverter(bool strict) : JsonConverter<Indica
             Unit = unit!,
             Direction = direction,
             Aggregation = aggregation,
+            ExpectedFrequency = expectedFrequency,
             Baseline = baseline,
             Targets = targets,
             Sources = sources,

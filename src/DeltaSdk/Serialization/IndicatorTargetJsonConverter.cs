@@ -21,6 +21,8 @@ internal sealed class IndicatorTargetJsonConverter(bool strict) : JsonConverter<
         double value = 0;
         double? upperValue = null;
         SourceReference? source = null;
+        string? unit = null;
+        RegionCode? region = null;
         Dictionary<string, JsonElement>? extensionData = null;
         var seen = 0;
         while (FastRead.NextProperty(ref reader))
@@ -50,6 +52,18 @@ internal sealed class IndicatorTargetJsonConverter(bool strict) : JsonConverter<
                 reader.Read();
                 source = reader.TokenType == JsonTokenType.Null ? null : SourceReferenceJsonConverter.ReadValue(ref reader, strict, options);
             }
+            else if (property.SequenceEqual("unit"u8))
+            {
+                FastRead.Seen(ref seen, 16);
+                reader.Read();
+                unit = FastRead.NullableString(ref reader);
+            }
+            else if (property.SequenceEqual("region"u8))
+            {
+                FastRead.Seen(ref seen, 32);
+                reader.Read();
+                region = FastRead.NullableIdentifier<RegionCode>(ref reader);
+            }
             else
             {
                 FastRead.Unknown(ref reader, strict, ref extensionData);
@@ -67,6 +81,8 @@ internal sealed class IndicatorTargetJsonConverter(bool strict) : JsonConverter<
             Value = value,
             UpperValue = upperValue,
             Source = source,
+            Unit = unit,
+            Region = region,
             UnknownProperties = extensionData,
         };
     }

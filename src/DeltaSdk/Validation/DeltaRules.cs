@@ -178,6 +178,13 @@ public static class DeltaRules
         "Region {0} has parent {1}, but its code places it directly under {2}, the closest region in the table that contains it.",
         "地区 {0} 的上级为 {1}，但按其代码，它应直接隶属于 {2}，即表中包含它的最近一级地区。");
 
+    /// <summary>Gets the rule <c>DLT2010</c>: a progress report speaks for a region outside the task's regions.</summary>
+    public static RuleDescriptor ReportRegionOutsideTask { get; } = Rule(
+        "DLT2010", RuleCategory.Reference, DiagnosticSeverity.Warning,
+        "Report region outside the task's regions", "报告地区不在任务地区范围内",
+        "The report speaks for region {0}, which neither is, lies within nor contains any region of task '{1}' ({2}).",
+        "报告代表地区 {0}，该地区既不是任务 '{1}' 的地区（{2}），也不在其内或包含其中任何地区。");
+
     /// <summary>Gets the rule <c>DLT3001</c>: the plan ends before it starts.</summary>
     public static RuleDescriptor PlanPeriodInverted { get; } = Rule(
         "DLT3001", RuleCategory.Time, DiagnosticSeverity.Error,
@@ -367,6 +374,20 @@ public static class DeltaRules
         "Indicator '{0}' is summed across regions, and {2} has values both for region {1} and for {3}, which contains it: a sum would count {1} twice.",
         "指标 '{0}' 按地区求和，而 {2} 期既有地区 {1} 的数值，又有包含它的 {3} 的数值：求和会重复计算 {1}。");
 
+    /// <summary>Gets the rule <c>DLT6010</c>: a target is stated in a unit that does not convert to the indicator's.</summary>
+    public static RuleDescriptor TargetUnitIncompatible { get; } = Rule(
+        "DLT6010", RuleCategory.Indicator, DiagnosticSeverity.Error,
+        "Target unit does not convert to the indicator's", "目标单位无法换算为指标单位",
+        "The target is stated in '{0}', which does not convert to the indicator's unit '{1}': the unit is unknown or measures another dimension.",
+        "目标以 '{0}' 表述，无法换算为指标单位 '{1}'：该单位未知或量纲不同。");
+
+    /// <summary>Gets the rule <c>DLT6011</c>: for a summed indicator, the values of the regions within a region add up to more than its own value.</summary>
+    public static RuleDescriptor ChildValuesExceedParent { get; } = Rule(
+        "DLT6011", RuleCategory.Indicator, DiagnosticSeverity.Warning,
+        "Parts add up to more than their whole", "下级地区数值之和超过上级地区",
+        "Indicator '{0}' is summed across regions, yet in {2} the {4} regions within {1} add up to {3}, more than {1}'s own value {5}.",
+        "指标 '{0}' 按地区求和，但 {2} 期 {1} 下辖的 {4} 个地区数值合计 {3}，超过 {1} 自身的数值 {5}。");
+
     /// <summary>Gets the rule <c>DLT7001</c>: a fact from the outside world names no source.</summary>
     public static RuleDescriptor MissingSource { get; } = Rule(
         "DLT7001", RuleCategory.Provenance, DiagnosticSeverity.Warning,
@@ -394,13 +415,13 @@ public static class DeltaRules
         JsonSyntax, InvalidDocument, UnknownDocumentKind, UnrecognizedSchema, UnsupportedFormatVersion, MalformedIdentifier, NullElement,
         MissingIdentifier, DuplicateIdentifier, MissingName, AspectOrdinalOutOfSequence, ObservationTargetNotSingle, RegionLevelMismatch, NameInOneLanguage,
         UnknownAspect, TaskAspectMismatch, UnknownRegion, UnknownRegionGroup, UnknownAgency, UnknownIndicator, UnknownTask, PlanMismatch,
-        RegionParentMismatch,
+        RegionParentMismatch, ReportRegionOutsideTask,
         PlanPeriodInverted, TimeFrameInverted, TimeFrameOutsidePlan, MilestonesOutOfOrder, MilestoneOutsideTimeFrame, ReportOutsidePlanPeriod,
         DateInFuture, CompletedAfterReport,
         CompletedNotFull, CompletedWithoutDate, NotStartedWithProgress, ProgressWentBackwards, PercentOutOfRange, CompletionDateWithoutCompletion,
         CountGapInPartialCatalogue, CountMismatch, CatalogueExceedsDeclared, AspectCountsDisagree,
         MissingUnit, TargetAgainstDirection, TargetBandMalformed, BaselineNotBeforeTarget, DuplicateObservation, NonFiniteValue,
-        ValueOutsideUnitDomain, NonAdditiveUnitSummed, OverlappingSummedObservations,
+        ValueOutsideUnitDomain, NonAdditiveUnitSummed, OverlappingSummedObservations, TargetUnitIncompatible, ChildValuesExceedParent,
         MissingSource, UntraceableSource, LowConfidenceSource,
     ];
 

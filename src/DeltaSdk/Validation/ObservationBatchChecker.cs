@@ -117,6 +117,11 @@ internal sealed class ObservationBatchChecker
         {
             NestedRegionsInSums(observations, seen);
         }
+
+        if (anySummedRegion && !_context.IsSuppressed(DeltaRules.ChildValuesExceedParent))
+        {
+            ChildrenExceedingParents(observations, seen);
+        }
     }
 
     /// <summary>DLT1014, DLT1010, DLT2003, DLT2004 for where an observation is; returns its key part, or -1 when it has none.</summary>
@@ -196,22 +201,7 @@ internal sealed class ObservationBatchChecker
     /// <remarks>A second pass rather than a list kept from the first: numbering again costs less than storing a million entries.</remarks>
     private void NestedRegionsInSums(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
     {
-        // The closest containing region that the batch also observes, per region number: worked out once each.
-        var containers = new int[_regionCodes.Count];
-        for (var r = 0; r < containers.Length; r++)
-        {
-            var code = _regionCodes[r];
-            containers[r] = -1;
-            if (code.CodeLevel == RegionCodeLevel.County && _regionNumbers.TryGetValue(code.Prefecture!.Value, out var prefecture))
-            {
-                containers[r] = prefecture;
-            }
-            else if (code.CodeLevel != RegionCodeLevel.Provincial && _regionNumbers.TryGetValue(code.Province, out var province))
-            {
-                containers[r] = province;
-            }
-        }
-
+        var containers = Containers();
         var lastId = default(IndicatorId);
         var indicator = -1;
         for (var i = 0; i < observations.Length; i++)
@@ -248,6 +238,78 @@ internal sealed class ObservationBatchChecker
             if (found)
             {
                 _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), code.ToString(), observation.Indicator, code, observation.Period, _regionCodes[container]);
+            }
+        }
+    }
+
+    /// <summary>The closest containing region that the batch also observes, per region number (-1 for none): worked out once each.</summary>
+    private int[] Containers()
+    {
+        var containers = new int[_regionCodes.Count];
+        for (var r = 0; r < containers.Length; r++)
+        {
+            var code = _regionCodes[r];
+            containers[r] = -1;
+            if (code.CodeLevel == RegionCodeLevel.County && _regionNumbers.TryGetValue(code.Prefecture!.Value, out var prefecture))
+            {
+                containers[r] = prefecture;
+            }
+            else if (code.CodeLevel != RegionCodeLevel.Provincial && _regionNumbers.TryGetValue(code.Province, out var province))
+            {
+                containers[r] = province;
+            }
+        }
+
+        return containers;
+    }
+
+    /// <summary>
+    /// DLT6011: for a summed indicator, the values of the regions directly within an observed region (each counted in
+    /// its closest observed container only) add up to more than the container's own value for the same period.
+    /// </summary>
+    private void ChildrenExceedingParents(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
+    {
+        var containers = Containers();
+        var sums = new Dictionary<ObservationKey, (double Sum, int Count)>();
+        var lastId = default(IndicatorId);
+        var indicator = -1;
+        for (var i = 0; i < observations.Length; i++)
+        {
+            var observation = observations[i];
+            if (observation is not { Region: { IsEmpty: false } code, Indicator.IsEmpty: false, Period.IsEmpty: false } || observation.RegionGroup.HasValue || !double.IsFinite(observation.Value))
+            {
+                continue;
+            }
+
+            if (indicator < 0 || observation.Indicator != lastId)
+            {
+                lastId = observation.Indicator;
+                indicator = _indicatorNumbers[lastId];
+            }
+
+            var region = _regionNumbers[code];
+            var container = containers[region];
+            if (!_indicators[indicator].Summed || container < 0 || seen[new ObservationKey(indicator, region << 1, observation.Period)] != i)
+            {
+                continue;
+            }
+
+            var key = new ObservationKey(indicator, container << 1, observation.Period);
+            var (sum, count) = sums.GetValueOrDefault(key);
+            sums[key] = (sum + observation.Value, count + 1);
+        }
+
+        foreach (var (key, (sum, count)) in sums.OrderBy(static p => p.Key.Target).ThenBy(static p => p.Key.Period))
+        {
+            if (!seen.TryGetValue(key, out var parentIndex) || observations[parentIndex] is not { } parent || !double.IsFinite(parent.Value))
+            {
+                continue;
+            }
+
+            // A relative tolerance keeps rounding in published figures (which add up to the total ± a unit) from warning.
+            if (sum > parent.Value + (Math.Abs(parent.Value) * 1e-9))
+            {
+                _context.Report(DeltaRules.ChildValuesExceedParent, new PathRef("$.observations[{0}]", ".value", parentIndex), Text.Number(parent.Value), parent.Indicator, parent.Region, parent.Period, Text.Number(sum), count, Text.Number(parent.Value));
             }
         }
     }

@@ -405,7 +405,15 @@ internal sealed class PlanChecker
                 _context.Report(DeltaRules.MissingIdentifier, path.At(".targets[{2}].period", t));
             }
 
-            usable[t] = Checks.Value(_context, target.Value, unit, path.At(".targets[{2}].value", t)) && !target.Period.IsEmpty;
+            if (target.Unit is { } stated && unit is not null && !string.Equals(stated, unit, StringComparison.Ordinal)
+                && !(Analytics.MeasurementUnit.TryParse(stated, out var from) && Analytics.MeasurementUnit.TryParse(unit, out var to) && from.IsCompatibleWith(to)))
+            {
+                _context.Report(DeltaRules.TargetUnitIncompatible, path.At(".targets[{2}].unit", t), stated, stated, unit);
+            }
+
+            // Value checks use the indicator's unit's domain only when the target is stated in it.
+            var valueUnit = target.Unit is { } own && !string.Equals(own, unit, StringComparison.Ordinal) ? null : unit;
+            usable[t] = Checks.Value(_context, target.Value, valueUnit, path.At(".targets[{2}].value", t)) && !target.Period.IsEmpty;
             if (target.UpperValue is { } upper)
             {
                 var upperFinite = Checks.Value(_context, upper, unit, path.At(".targets[{2}].upperValue", t));

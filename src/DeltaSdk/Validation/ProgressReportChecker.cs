@@ -25,6 +25,18 @@ internal static class ProgressReportChecker
             context.Report(DeltaRules.UnknownTask, path.At(".task"), report.Task.ToString(), report.Task, plan.Plan.Id);
         }
 
+        if (report.Region is { } region)
+        {
+            if (region.IsEmpty)
+            {
+                context.Report(DeltaRules.MissingIdentifier, path.At(".region"));
+            }
+            else if (plan is not null && plan.Tasks.TryGetValue(report.Task, out var location) && !SpeaksForTask(region, location.Task, context.Regions))
+            {
+                context.Report(DeltaRules.ReportRegionOutsideTask, path.At(".region"), region.ToString(), region, report.Task, string.Join(", ", location.Task.Regions.Select(static r => r.ToString()).Concat(location.Task.RegionGroups.Select(static g => g.ToString()))));
+            }
+        }
+
         Dates(report, path, plan, context);
         Status(report, path, context);
 
@@ -43,6 +55,50 @@ internal static class ProgressReportChecker
         // The reporting agency is the report's source, so sources are optional; those given must be traceable.
         Checks.Sources(context, report.Sources, path, required: false);
     }
+
+    /// <summary>
+    /// Whether a report's region overlaps the task's regions: it is one of them, lies within one, or contains one
+    /// (a province reporting on its city's task); or it overlaps a member of one of the task's groups. A task that names
+    /// no region is delta-wide, and a task with groups that cannot be resolved (no region table) gets the benefit of the doubt.
+    /// </summary>
+    private static bool SpeaksForTask(RegionCode region, KeyTask task, RegionTable? table)
+    {
+        if (task.Regions.IsEmpty && task.RegionGroups.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var named in task.Regions)
+        {
+            if (Overlaps(region, named))
+            {
+                return true;
+            }
+        }
+
+        if (task.RegionGroups.IsEmpty)
+        {
+            return false;
+        }
+
+        if (table is null)
+        {
+            return true;
+        }
+
+        foreach (var groupId in task.RegionGroups)
+        {
+            var group = table.Groups.FirstOrDefault(g => g is not null && g.Id == groupId);
+            if (group is null || group.Kind == RegionGroupKind.WholeRegion || group.Members.Any(m => Overlaps(region, m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(RegionCode a, RegionCode b) => !b.IsEmpty && (a == b || a.IsWithin(b) || b.IsWithin(a));
 
     /// <summary>DLT4004 across reports: per task, in date order, neither the percentage nor a completion may be taken back.</summary>
     public static void Sequence(IReadOnlyList<ProgressReport?> reports, ValidationContext context)

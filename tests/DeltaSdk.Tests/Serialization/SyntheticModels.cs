@@ -67,11 +67,12 @@ internal static class SyntheticModels
                 Unit = IndicatorUnits.Kilometre,
                 Direction = IndicatorDirection.TargetBand,
                 Aggregation = AggregationRule.NotAggregable,
+                ExpectedFrequency = ReportingPeriodKind.Quarter,
                 Baseline = new IndicatorValue { Period = ReportingPeriod.ForYear(2023), Value = 6500.5, Qualifier = ValueQualifier.MoreThan, Source = Source(3) },
                 Targets =
                 [
                     new IndicatorTarget { Period = ReportingPeriod.ForHalf(2026, 2), Value = 7000, UpperValue = 7500.25, Source = Source(4) },
-                    new IndicatorTarget { Period = ReportingPeriod.ForQuarter(2025, 3), Value = 1e-7 },
+                    new IndicatorTarget { Period = ReportingPeriod.ForQuarter(2025, 3), Value = 1e-7, Unit = "m", Region = RegionCode.Parse("310000") },
                 ],
                 Sources = [Source(5)],
                 Notes = "Synthetic indicator",
@@ -134,6 +135,7 @@ internal static class SyntheticModels
     {
         Plan = PlanId.Parse("synthetic-plan"),
         Task = TaskCode.Parse("SYN-1-01"),
+        Region = RegionCode.Parse("310000"),
         ReportedOn = new LocalDate(2025, 3, 31),
         Period = ReportingPeriod.ForMonth(2025, 3),
         Status = ImplementationStatus.Completed,

@@ -132,6 +132,13 @@ public static class RuleCases
             v => v.Validate(BaseRegions.WithRegion(2, r => r with { Parent = null })),
             v => v.Validate(BaseRegions with { Regions = [.. BaseRegions.Regions.Where(r => r.Code != RegionCode.Parse("320000")).Select(r => r.Code == RegionCode.Parse("320500") ? r with { Parent = null } : r)] })),
 
+        new("DLT2010 report for a province outside the task", "DLT2010", DiagnosticSeverity.Warning, "$.region",
+            v => v.Validate(Report() with { Region = RegionCode.Parse("330000") }, BasePlan.WithTask(0, 0, t => t with { RegionGroups = [] })),
+            v => v.Validate(Report() with { Region = RegionCode.Parse("320509") }, BasePlan.WithTask(0, 0, t => t with { RegionGroups = [] }))),
+        new("DLT2010 province reporting on its city's task is inside", "DLT2010", DiagnosticSeverity.Warning, "$.region",
+            v => v.Validate(Report() with { Region = RegionCode.Parse("340000") }, BasePlan.WithTask(0, 0, t => t with { RegionGroups = [] })),
+            v => v.Validate(Report() with { Region = RegionCode.Parse("320000") }, BasePlan.WithTask(0, 0, t => t with { RegionGroups = [] }))),
+
         // DLT3xxx time
         new("DLT3001 plan inverted", "DLT3001", DiagnosticSeverity.Error, "$.endDate",
             v => v.Validate(BasePlan with { EndDate = new LocalDate(2023, 12, 31) }),
@@ -278,6 +285,19 @@ public static class RuleCases
         new("DLT6009 group observations are not nested", "DLT6009", DiagnosticSeverity.Warning, "$.observations[1].region",
             v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2024", 500)), BasePlan),
             v => v.Validate(Batch().Adding(Observation("synthetic-length", null, "2024", 500, group: "synthetic-other-zone")), BasePlan)),
+
+        new("DLT6010 target in persons for an indicator in km", "DLT6010", DiagnosticSeverity.Error, "$.indicators[0].targets[0].unit",
+            v => v.Validate(BasePlan.WithIndicator(0, i => i with { Targets = i.Targets.SetItem(0, i.Targets[0] with { Unit = "persons" }) })),
+            v => v.Validate(BasePlan.WithIndicator(0, i => i with { Targets = i.Targets.SetItem(0, i.Targets[0] with { Unit = "10k km", Value = 0.015 }) }))),
+        new("DLT6010 target in an unknown unit", "DLT6010", DiagnosticSeverity.Error, "$.indicators[0].targets[1].unit",
+            v => v.Validate(BasePlan.WithIndicator(0, i => i with { Targets = i.Targets.SetItem(1, i.Targets[1] with { Unit = "li" }) })),
+            v => v.Validate(BasePlan.WithIndicator(0, i => i with { Targets = i.Targets.SetItem(1, i.Targets[1] with { Unit = "km" }) }))),
+        new("DLT6011 city above its province", "DLT6011", DiagnosticSeverity.Warning, "$.observations[4].value",
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2024", 50)), BasePlan),
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320000", "2024", 80)), BasePlan)),
+        new("DLT6011 districts above their city", "DLT6011", DiagnosticSeverity.Warning, "$.observations[1].value",
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320509", "2024", 60)).Adding(Observation("synthetic-length", "320583", "2024", 30)), BasePlan),
+            v => v.Validate(Batch().Adding(Observation("synthetic-length", "320509", "2024", 60)).Adding(Observation("synthetic-length", "320583", "2024", 20)), BasePlan)),
 
         // DLT7xxx provenance
         new("DLT7001 task without sources", "DLT7001", DiagnosticSeverity.Warning, Task0 + ".sources",
