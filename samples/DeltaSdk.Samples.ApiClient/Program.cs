@@ -10,6 +10,9 @@ using DeltaSdk.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
+// The day the sample's progress update is dated: inside the 2024-2026 plan and already past, so valid on any day.
+var sampleReportDate = new LocalDate(2025, 12, 31);
+
 var arguments = ParseArguments(args);
 if (arguments is null)
 {
@@ -69,7 +72,9 @@ try
     {
         Plan = planId,
         Task = current.Value.Code,
-        ReportedOn = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZone.ForOffset(Offset.FromHours(8))).Date,
+        // A fixed date, not today: the server refuses reports dated in the future (DLT3007) and after the plan's end
+        // (DLT3006, from 2027 for the 2024-2026 plan), so a date taken from the clock would stop working one day.
+        ReportedOn = sampleReportDate,
         Status = ImplementationStatus.InProgress,
         Narrative = LocalizedText.Create(null, "Synthetic progress update posted by DeltaSdk.Samples.ApiClient."),
     };

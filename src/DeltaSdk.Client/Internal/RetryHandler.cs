@@ -137,14 +137,7 @@ internal sealed class RetryHandler : DelegatingHandler
     private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         // Reading the body inside the attempt puts it under the attempt's time limit and its retries.
-#if NET9_0_OR_GREATER
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
-        {
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        }
-#endif
     }
 
     private static void Cancel(object? state)

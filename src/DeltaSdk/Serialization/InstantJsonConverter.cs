@@ -1,18 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
 
 namespace DeltaSdk.Serialization;
 
 /// <summary>
 /// Reads and writes <see cref="Instant"/> as an ISO-8601 UTC timestamp (<c>2024-07-25T08:30:00Z</c>, fractional
-/// seconds only when present) through NodaTime.Serialization.SystemTextJson, turning its errors into messages that
-/// say what was found and what was expected.
+/// seconds only when present) with NodaTime's own <see cref="InstantPattern.ExtendedIso"/>, turning its errors into
+/// messages that say what was found and what was expected.
 /// </summary>
+/// <remarks>
+/// NodaTime.Serialization.SystemTextJson would do the same, but its converter factory trips IL2026/IL3050 in a
+/// consumer's trimmed or native AOT publish; a pattern is all it used. Two forms the pattern takes are refused here,
+/// because each names an instant in a second way: an hour of <c>24</c> (the next day's midnight) and a trailing NUL
+/// (NodaTime's parser treats NUL as the end of the text).
+/// </remarks>
 internal sealed class InstantJsonConverter : JsonConverter<Instant>
 {
-    private static readonly JsonConverter<Instant> Noda = NodaConverters.InstantConverter;
+    private static readonly InstantPattern Pattern = InstantPattern.ExtendedIso;
 
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -21,17 +27,35 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
             throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(Instant))}.");
         }
 
-        var copy = reader;
-        try
+        var text = reader.GetString()!;
+        string reason;
+        if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Noda.Read(ref reader, typeToConvert, options);
+            reason = "it contains a NUL character";
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        else if (HasHour24(text))
         {
-            var reason = exception.InnerException?.Message ?? exception.Message;
-            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in copy)}, which is not a UTC timestamp ({reason}); expected {WireDescriptions.Describe(typeof(Instant))}.", innerException: exception);
+            reason = "the hour 24 is written as 00:00 of the next day";
         }
+        else
+        {
+            var result = Pattern.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            reason = result.Exception.Message;
+        }
+
+        throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, which is not a UTC timestamp ({reason}); expected {WireDescriptions.Describe(typeof(Instant))}.");
     }
 
-    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => Noda.Write(writer, value, options);
+    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => writer.WriteStringValue(Pattern.Format(value));
+
+    private static bool HasHour24(string text)
+    {
+        var time = text.IndexOf('T', StringComparison.Ordinal);
+        return time >= 0 && text.AsSpan(time + 1).StartsWith("24", StringComparison.Ordinal);
+    }
 }

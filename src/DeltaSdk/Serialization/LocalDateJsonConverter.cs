@@ -1,18 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
 
 namespace DeltaSdk.Serialization;
 
 /// <summary>
 /// Reads and writes <see cref="LocalDate"/> as an ISO date, <c>2024-07-25</c>. The common four-digit-year form is
 /// handled directly on the UTF-8 bytes (dates are the most frequent values of a plan); anything else goes to
-/// NodaTime.Serialization.SystemTextJson's converter, so the accepted forms are exactly NodaTime's ISO pattern.
+/// NodaTime's own <see cref="LocalDatePattern.Iso"/>, so the accepted forms are exactly NodaTime's ISO pattern, less
+/// a trailing NUL (NodaTime's parser treats NUL as the end of the text, so <c>"2024-07-25\u0000"</c> would read).
 /// </summary>
+/// <remarks>
+/// NodaTime.Serialization.SystemTextJson would do the same, but its converter factory trips IL2026/IL3050 in a
+/// consumer's trimmed or native AOT publish; a pattern is all it used.
+/// </remarks>
 internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
-    private static readonly JsonConverter<LocalDate> Noda = NodaConverters.LocalDateConverter;
+    private static readonly LocalDatePattern Pattern = LocalDatePattern.Iso;
 
     public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -26,23 +31,37 @@ internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
             throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(LocalDate))}.");
         }
 
-        var copy = reader;
-        try
+        var text = reader.GetString()!;
+        string reason;
+        if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Noda.Read(ref reader, typeToConvert, options);
+            reason = "it contains a NUL character";
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        else
         {
-            var reason = exception.InnerException?.Message ?? exception.Message;
-            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in copy)}, which is not a date ({reason}); expected {WireDescriptions.Describe(typeof(LocalDate))}.", innerException: exception);
+            var result = Pattern.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            reason = result.Exception.Message;
         }
+
+        throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, which is not a date ({reason}); expected {WireDescriptions.Describe(typeof(LocalDate))}.");
     }
 
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
     {
-        if (value.Calendar != CalendarSystem.Iso || value.Year is < 1 or > 9999)
+        if (value.Calendar != CalendarSystem.Iso)
         {
-            Noda.Write(writer, value, options);
+            // The format has ISO dates only; a date in another calendar would be written as a different day.
+            throw new ArgumentException($"Only ISO-calendar dates can be written; {value} is in the {value.Calendar.Id} calendar.", nameof(value));
+        }
+
+        if (value.Year is < 1 or > 9999)
+        {
+            writer.WriteStringValue(Pattern.Format(value));
             return;
         }
 
