@@ -1,4 +1,5 @@
 using System.Net;
+using DeltaSdk.Api;
 
 namespace DeltaSdk.Client;
 

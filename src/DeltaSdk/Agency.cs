@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>An agency or body that issues a plan or leads or takes part in its tasks.</summary>
-public sealed record Agency
+public sealed record Agency : ExtensibleRecord
 {
     /// <summary>Gets the agency's identifier.</summary>
     public required AgencyId Id { get; init; }
@@ -21,16 +21,4 @@ public sealed record Agency
 
     /// <summary>Gets a free-text note, for example its role in the plan.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

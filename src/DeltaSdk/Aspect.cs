@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>One aspect (方面) of a plan: a numbered theme with a declared task count and its catalogued tasks.</summary>
-public sealed record Aspect
+public sealed record Aspect : ExtensibleRecord
 {
     /// <summary>Gets the aspect's identifier.</summary>
     public required AspectId Id { get; init; }
@@ -27,16 +27,4 @@ public sealed record Aspect
 
     /// <summary>Gets a free-text note, for example that an English name is a translation.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

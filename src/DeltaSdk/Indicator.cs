@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>A measure of a plan's progress: what is measured, in which unit, which way is better, and the targets.</summary>
-public sealed record Indicator
+public sealed record Indicator : ExtensibleRecord
 {
     /// <summary>Gets the indicator's identifier.</summary>
     public required IndicatorId Id { get; init; }
@@ -33,16 +33,4 @@ public sealed record Indicator
 
     /// <summary>Gets a free-text note.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>What an indicator should reach by the end of a period.</summary>
-public sealed record IndicatorTarget
+public sealed record IndicatorTarget : ExtensibleRecord
 {
     /// <summary>Gets the period by whose end the target applies.</summary>
     public required ReportingPeriod Period { get; init; }
@@ -17,16 +17,4 @@ public sealed record IndicatorTarget
 
     /// <summary>Gets the source of the target.</summary>
     public SourceReference? Source { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>A key task (重点任务) of a plan: what is to be done, by whom, where and when, and how it is measured.</summary>
-public sealed record KeyTask
+public sealed record KeyTask : ExtensibleRecord
 {
     /// <summary>Gets the task's code, unique within its plan.</summary>
     public required TaskCode Code { get; init; }
@@ -48,16 +48,4 @@ public sealed record KeyTask
 
     /// <summary>Gets a free-text note, for example why the aspect is unknown.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -40,6 +40,7 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = new List<KeyValuePair<string, string>>();
+        HashSet<string>? seen = null;
         foreach (var entry in entries)
         {
             // Messages are built only on failure: every bilingual name in a document passes through here.
@@ -53,7 +54,7 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
                 throw new ArgumentException($"The text for '{entry.Key}' is null.", nameof(entries));
             }
 
-            if (IndexOf(list, entry.Key) >= 0)
+            if (IsDuplicate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), entry.Key, ref seen))
             {
                 throw new ArgumentException($"The language tag '{entry.Key}' appears twice.", nameof(entries));
             }
@@ -195,6 +196,21 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
             return false;
         }
 
+        if (Count > 8)
+        {
+            // Linear for many tags too: look the other's texts up in a dictionary rather than scan them per tag.
+            var others = new Dictionary<string, string>(other._entries, StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in _entries)
+            {
+                if (!others.TryGetValue(entry.Key, out var text) || !string.Equals(text, entry.Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var entry in _entries)
         {
             if (!string.Equals(other.GetExact(entry.Key), entry.Value, StringComparison.Ordinal))
@@ -241,6 +257,38 @@ public sealed class LocalizedText : IReadOnlyDictionary<string, string>, IEquata
         }
 
         return parts.All(static p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tag"/> is among the tags before it (case-insensitively). A scan while there are few,
+    /// then a set, which this call fills with the earlier tags once: linear in the number of tags however many there are.
+    /// </summary>
+    internal static bool IsDuplicate(ReadOnlySpan<KeyValuePair<string, string>> before, string tag, ref HashSet<string>? seen)
+    {
+        const int ScanLimit = 8;
+        if (seen is null)
+        {
+            if (before.Length < ScanLimit)
+            {
+                foreach (var entry in before)
+                {
+                    if (string.Equals(entry.Key, tag, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in before)
+            {
+                seen.Add(entry.Key);
+            }
+        }
+
+        return !seen.Add(tag);
     }
 
     private static int IndexOf(IReadOnlyList<KeyValuePair<string, string>> entries, string key)

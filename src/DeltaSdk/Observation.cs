@@ -7,7 +7,7 @@ namespace DeltaSdk;
 /// A value of an indicator for one region, or one region group, in one reporting period. Exactly one of
 /// <see cref="Region"/> and <see cref="RegionGroup"/> is set (validation checks it).
 /// </summary>
-public sealed record Observation
+public sealed record Observation : ExtensibleRecord
 {
     /// <summary>Gets the indicator observed.</summary>
     public required IndicatorId Indicator { get; init; }
@@ -35,16 +35,4 @@ public sealed record Observation
 
     /// <summary>Gets a free-text note, for example a discrepancy between sources.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -13,7 +13,7 @@ namespace DeltaSdk;
 /// Declared and catalogued counts are kept apart on purpose: a public catalogue may know fewer tasks than a plan
 /// declares, and that gap is data (<see cref="CataloguedTaskCount"/> against <see cref="DeclaredTaskCount"/>).
 /// </remarks>
-public sealed record Plan
+public sealed record Plan : ExtensibleRecord
 {
     /// <summary>Gets the plan's identifier.</summary>
     public required PlanId Id { get; init; }
@@ -71,16 +71,4 @@ public sealed record Plan
     /// <summary>Gets how many tasks are catalogued, assigned or not.</summary>
     [JsonIgnore]
     public int CataloguedTaskCount => Aspects.Sum(static a => a.Tasks.Length) + UnassignedTasks.Length;
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

@@ -137,7 +137,7 @@ public sealed class PlanIndex
             .GroupBy(static p => p.Form.Length)
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray());
 
-        _search = new TextSearchIndex([.. _tasks.Select(static t => SearchFields(t))]);
+        _search = new TextSearchIndex([.. _tasks.Select(static t => KeywordQuery.SearchFields(t))]);
     }
 
     /// <summary>Gets the plan the index was built from.</summary>
@@ -193,23 +193,44 @@ public sealed class PlanIndex
     }
 
     /// <summary>
-    /// Finds the tasks whose title, summary (in any language) or a tag contains a keyword, ignoring case.
+    /// Finds the tasks that hold every keyword of <paramref name="keywords"/> in their code, title, summary (in any
+    /// language) or a tag, ignoring case: the <see cref="KeywordQuery"/> definition, which the Plan API's <c>q=</c> uses too.
     /// </summary>
-    /// <param name="keyword">
-    /// Text to find, in Chinese or English (for example <c>铁路</c> or <c>rail</c>); white space around it is
-    /// ignored, white space inside it is matched as typed.
+    /// <param name="keywords">
+    /// Keywords separated by white space, in Chinese or English (for example <c>铁路</c>, <c>rail</c> or <c>rail 铁路</c>).
     /// </param>
     /// <returns>The matching tasks in plan order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keyword"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="keyword"/> is empty or only white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="keywords"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="keywords"/> is empty or only white space, or breaks a limit of <see cref="KeywordQuery"/>
+    /// (<see cref="KeywordQuery.MaxKeywords"/>, <see cref="KeywordQuery.MaxLength"/>).
+    /// </exception>
     /// <remarks>
     /// A keyword matches as a substring (<c>rail</c> finds <c>Railway</c>), never across two fields. Candidates
     /// come from an index of the characters and character pairs of every field, then are checked in full.
     /// </remarks>
-    public IReadOnlyList<KeyTask> Search(string keyword)
+    public IReadOnlyList<KeyTask> Search(string keywords) => Search(KeywordQuery.Parse(NotBlank(keywords)));
+
+    /// <summary>Finds the tasks a keyword query matches.</summary>
+    /// <param name="query">The query; <see cref="KeywordQuery.All"/> gives every task.</param>
+    /// <returns>The matching tasks in plan order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<KeyTask> Search(KeywordQuery query)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyword);
-        return [.. _search.Find(keyword.Trim()).Select(i => _tasks[i])];
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.IsEmpty)
+        {
+            return _tasks;
+        }
+
+        IEnumerable<int>? matches = null;
+        foreach (var keyword in query.Keywords)
+        {
+            var found = _search.Find(keyword);
+            matches = matches is null ? found : matches.Intersect(found);
+        }
+
+        return [.. matches!.Order().Select(i => _tasks[i])];
     }
 
     /// <summary>Gets the task with a code (the first, should the code repeat).</summary>
@@ -318,10 +339,11 @@ public sealed class PlanIndex
         return [.. best.OrderBy(static p => p.Value).ThenBy(static p => p.Key).Take(max).Select(p => _regions[p.Key])];
     }
 
-    private static IEnumerable<string?> SearchFields(KeyTask task) =>
-        (task.Title?.Values ?? [])
-            .Concat(task.Summary?.Values ?? [])
-            .Concat(task.Tags);
+    private static string NotBlank(string keywords)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keywords);
+        return keywords;
+    }
 
     private static FrozenDictionary<TKey, TValue> FirstByKey<TKey, TValue>(IEnumerable<TValue> items, Func<TValue, TKey> key)
         where TKey : notnull

@@ -6,7 +6,7 @@ using NodaTime;
 namespace DeltaSdk;
 
 /// <summary>A statement of a key task's implementation state at a date, as an agency reports it.</summary>
-public sealed record ProgressReport
+public sealed record ProgressReport : ExtensibleRecord
 {
     /// <summary>Gets the plan the task belongs to.</summary>
     public required PlanId Plan { get; init; }
@@ -40,16 +40,4 @@ public sealed record ProgressReport
 
     /// <summary>Gets the sources that back the report.</summary>
     public ImmutableArray<SourceReference> Sources { get; init => field = value.IsDefault ? [] : value; } = [];
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

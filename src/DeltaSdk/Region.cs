@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>An administrative region identified by its GB/T 2260 code.</summary>
-public sealed record Region
+public sealed record Region : ExtensibleRecord
 {
     /// <summary>Gets the region's code.</summary>
     public required RegionCode Code { get; init; }
@@ -22,16 +22,4 @@ public sealed record Region
 
     /// <summary>Gets the sources of the code and names.</summary>
     public ImmutableArray<SourceReference> Sources { get; init => field = value.IsDefault ? [] : value; } = [];
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

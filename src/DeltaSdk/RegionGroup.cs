@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace DeltaSdk;
 
 /// <summary>A named group of regions: a demonstration zone, a corridor, a metropolitan circle, a central area.</summary>
-public sealed record RegionGroup
+public sealed record RegionGroup : ExtensibleRecord
 {
     /// <summary>Gets the group's identifier.</summary>
     public required RegionGroupId Id { get; init; }
@@ -36,16 +36,4 @@ public sealed record RegionGroup
 
     /// <summary>Gets a free-text note.</summary>
     public string? Notes { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

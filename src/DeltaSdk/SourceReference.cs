@@ -5,7 +5,7 @@ using NodaTime;
 namespace DeltaSdk;
 
 /// <summary>Where a fact from the outside world comes from: a publication, its publisher, address and date.</summary>
-public sealed record SourceReference
+public sealed record SourceReference : ExtensibleRecord
 {
     /// <summary>Gets the title of the publication, or a short description of it.</summary>
     public required string Title { get; init; }
@@ -24,16 +24,4 @@ public sealed record SourceReference
 
     /// <summary>Gets a note on the source: a doubt, a discrepancy, or which part of the fact it supports.</summary>
     public string? Note { get; init; }
-
-    /// <summary>
-    /// Gets the properties read from JSON that this version of the model does not know, kept so that a document from
-    /// a newer 1.x writer survives a read and a write; <see langword="null"/> when there were none.
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData => UnknownProperties;
-
-    // Set only by the deserializer (System.Text.Json needs a settable IDictionary here); the public view is read-only.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? UnknownProperties { get; set; }
 }

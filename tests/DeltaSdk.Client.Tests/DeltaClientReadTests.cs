@@ -1,4 +1,5 @@
 using System.Net;
+using DeltaSdk.Api;
 using DeltaSdk.Client.Tests.Infrastructure;
 
 namespace DeltaSdk.Client.Tests;

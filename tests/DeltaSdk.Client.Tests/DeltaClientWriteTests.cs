@@ -1,5 +1,7 @@
 using System.Net;
+using DeltaSdk.Api;
 using DeltaSdk.Client.Tests.Infrastructure;
+using DeltaSdk.Validation;
 
 namespace DeltaSdk.Client.Tests;
 
@@ -101,7 +103,7 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
         Assert.Equal("validation_failed", error.ErrorCode);
         // The server's validator (DeltaSdk.Validation) decides the codes: out-of-range percent, completed without a date.
-        Assert.Contains(error.Diagnostics, d => d.Code == "DLT4005" && d.Path == "$.percentComplete" && d.Severity == "error");
+        Assert.Contains(error.Diagnostics, d => d.Code == "DLT4005" && d.Path == "$.percentComplete" && d.Severity == DiagnosticSeverity.Error);
         Assert.Contains(error.Diagnostics, d => d.Code == "DLT4002" && d.Path == "$.completedOn");
         Assert.Contains("DLT400", error.Message, StringComparison.Ordinal);
         Assert.Empty(await _client.ListProgressAsync(Plan, code).ToListAsync());
@@ -221,7 +223,7 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PostObservationsAsync(SyntheticData.IndicatorId, batch));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
-        var diagnostic = Assert.Single(error.Diagnostics, d => d.Severity == "error");
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("DLT2003", diagnostic.Code);
         Assert.Equal("$.observations[1].region", diagnostic.Path);
         Assert.Contains("999999", diagnostic.Message, StringComparison.Ordinal);

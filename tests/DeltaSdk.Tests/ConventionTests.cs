@@ -12,7 +12,7 @@ public sealed class ConventionTests
     private static IEnumerable<Type> PublicTypes => Core.GetExportedTypes();
 
     private static IEnumerable<Type> ModelRecords => PublicTypes.Where(static t =>
-        t.Namespace == "DeltaSdk" && t.IsClass && t.GetMethod("<Clone>$") is not null);
+        t.Namespace == "DeltaSdk" && t.IsClass && !t.IsAbstract && t.GetMethod("<Clone>$") is not null);
 
     [Fact]
     public void The_model_has_records_to_check()

@@ -209,7 +209,30 @@ public sealed class PlanIndexTests
         // T-1's title ends with "construction" and its summary starts with "Synthetic".
         Assert.Contains("T-1", Codes(Index.Search("construction")));
         Assert.Empty(Index.Search("constructionsynthetic"));
-        Assert.Empty(Index.Search("construction synthetic"));
+    }
+
+    [Fact]
+    public void Search_needs_every_keyword_each_within_one_field_as_the_servers_q_does()
+    {
+        // Two keywords: both must occur, each in some field (here the title and the summary).
+        Assert.Equal(["T-1"], Codes(Index.Search("construction synthetic")));
+        Assert.Empty(Index.Search("construction submarine"));
+    }
+
+    [Fact]
+    public void Search_matches_task_codes_ignoring_case()
+    {
+        Assert.Equal(["T-7"], Codes(Index.Search("t-7")));
+        Assert.Equal(Codes(Index.Search(KeywordQuery.Parse("T-7"))), Codes(Index.Search("t-7")));
+    }
+
+    [Fact]
+    public void Search_refuses_more_keywords_than_the_limit_naming_it()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, KeywordQuery.MaxKeywords + 1).Select(static i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var error = Assert.Throws<ArgumentException>(() => Index.Search(words));
+        Assert.Contains("max keywords", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Index.Search(new string('a', KeywordQuery.MaxLength + 1)));
     }
 
     [Theory]
@@ -218,13 +241,13 @@ public sealed class PlanIndexTests
     [InlineData("\t\n")]
     public void Search_rejects_an_empty_keyword(string keyword)
     {
-        Assert.Throws<ArgumentException>("keyword", () => Index.Search(keyword));
+        Assert.Throws<ArgumentException>("keywords", () => Index.Search(keyword));
     }
 
     [Fact]
     public void Search_rejects_null()
     {
-        Assert.Throws<ArgumentNullException>("keyword", () => Index.Search(null!));
+        Assert.Throws<ArgumentNullException>("keywords", () => Index.Search((string)null!));
     }
 
     [Fact]

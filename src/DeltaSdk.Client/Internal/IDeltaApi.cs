@@ -1,3 +1,4 @@
+using DeltaSdk.Api;
 using Refit;
 
 namespace DeltaSdk.Client.Internal;

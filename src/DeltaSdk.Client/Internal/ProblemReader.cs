@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using DeltaSdk.Api;
 using Refit;
 
 namespace DeltaSdk.Client.Internal;
@@ -48,7 +49,7 @@ internal static class ProblemReader
 
         try
         {
-            return JsonSerializer.Deserialize(body, DeltaClientJsonContext.Default.DeltaProblemDetails);
+            return JsonSerializer.Deserialize(body, ApiJson.TypeInfo<DeltaProblemDetails>());
         }
         catch (JsonException)
         {

@@ -1,4 +1,4 @@
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,39 +15,40 @@ internal static class PlanApiEndpoints
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup(GroupPrefix);
+        v1.AddEndpointFilterFactory(QueryParameterFilter.Create);
 
-        v1.MapGet("/plans", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListPlansAsync(context))
-            .Read<ItemPage<PlanSummary>>("listPlans", "Plans", "Lists the plans.");
+        v1.MapGetAndHead("/plans", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListPlansAsync(context))
+            .Read<Page<PlanSummary>>("listPlans", "Plans", "Lists the plans.");
 
-        v1.MapGet("/plans/{planId}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetPlanAsync(context, planId))
+        v1.MapGetAndHead("/plans/{planId}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetPlanAsync(context, planId))
             .Read<Plan>("getPlan", "Plans", "Gets a plan document (canonical format, with its aspects and tasks).", notFound: true);
 
-        v1.MapGet("/plans/{planId}/aspects", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.ListAspectsAsync(context, planId))
-            .Read<ItemPage<AspectSummary>>("listAspects", "Plans", "Lists a plan's aspects with declared and catalogued task counts, without their tasks.", notFound: true);
+        v1.MapGetAndHead("/plans/{planId}/aspects", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.ListAspectsAsync(context, planId))
+            .Read<Page<AspectSummary>>("listAspects", "Plans", "Lists a plan's aspects with declared and catalogued task counts, without their tasks.", notFound: true);
 
-        v1.MapGet("/plans/{planId}/summary", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetSummaryAsync(context, planId))
+        v1.MapGetAndHead("/plans/{planId}/summary", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetSummaryAsync(context, planId))
             .Read<PlanProgressSummary>("getPlanSummary", "Plans", "Rolls up a plan's progress: declared against catalogued tasks, tasks by latest status, mean percent complete.", notFound: true);
 
-        v1.MapGet(
+        v1.MapGetAndHead(
                 "/plans/{planId}/tasks",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? aspect, [FromQuery] string? region, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                     => api.ListTasksAsync(context, planId, aspect, region, status, q, pageSize, pageToken))
-            .Read<ItemPage<KeyTask>>(
+            .Read<Page<KeyTask>>(
                 "listTasks",
                 "Tasks",
                 "Lists a plan's key tasks in plan order, a page at a time. region keeps tasks naming the region, an ancestor of it, or a group holding either; status is the latest report's; q keeps tasks containing every keyword in code, title, summary (any language) or tags.",
                 notFound: true);
 
-        v1.MapGet("/plans/{planId}/tasks/{code}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code) => api.GetTaskAsync(context, planId, code))
+        v1.MapGetAndHead("/plans/{planId}/tasks/{code}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code) => api.GetTaskAsync(context, planId, code))
             .Read<KeyTask>("getTask", "Tasks", "Gets a key task. Its ETag is the task's version, which changes whenever progress is posted for it.", notFound: true);
 
-        v1.MapGet(
+        v1.MapGetAndHead(
                 "/plans/{planId}/tasks/{code}/progress",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                     => api.ListProgressAsync(context, planId, code, pageSize, pageToken))
-            .Read<ItemPage<ProgressReport>>("listProgress", "Progress", "Lists a task's progress reports, oldest first (by reportedOn, then recording order).", notFound: true);
+            .Read<Page<ProgressReport>>("listProgress", "Progress", "Lists a task's progress reports, oldest first (by reportedOn, then recording order).", notFound: true);
 
-        v1.MapGet(
+        v1.MapGetAndHead(
                 "/plans/{planId}/tasks/{code}/progress/{reportId:long}",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, long reportId) => api.GetProgressAsync(context, planId, code, reportId))
             .Read<ProgressReport>("getProgressReport", "Progress", "Gets one progress report, as addressed by the Location of its POST.", notFound: true);
@@ -57,34 +58,44 @@ internal static class PlanApiEndpoints
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
                     => api.PostProgressAsync(context, planId, code))
             .Write<ProgressReport, ProgressReport>("postProgress", "Progress", "Records a progress report for a task. Needs an API key with write rights and If-Match with the task's current ETag; answers 201 with the stored report, its Location and the task's new ETag.")
-            .Produces<ApiProblem>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
+            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
 
-        v1.MapGet("/regions", ([FromServices] PlanApiHandlers api, HttpContext context, [FromQuery] string? level, [FromQuery] string? parent, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+        v1.MapGetAndHead("/regions", ([FromServices] PlanApiHandlers api, HttpContext context, [FromQuery] string? level, [FromQuery] string? parent, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                 => api.ListRegionsAsync(context, level, parent, pageSize, pageToken))
-            .Read<ItemPage<Region>>("listRegions", "Regions", "Lists regions, parents before children, a page at a time.");
+            .Read<Page<Region>>("listRegions", "Regions", "Lists regions, parents before children, a page at a time.");
 
-        v1.MapGet("/region-groups", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListRegionGroupsAsync(context))
-            .Read<ItemPage<RegionGroup>>("listRegionGroups", "Regions", "Lists the named groups of regions.");
+        v1.MapGetAndHead("/region-groups", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListRegionGroupsAsync(context))
+            .Read<Page<RegionGroup>>("listRegionGroups", "Regions", "Lists the named groups of regions.");
 
-        v1.MapGet("/indicators", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListIndicatorsAsync(context))
-            .Read<ItemPage<Indicator>>("listIndicators", "Indicators", "Lists the indicators of every plan.");
+        v1.MapGetAndHead("/indicators", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListIndicatorsAsync(context))
+            .Read<Page<Indicator>>("listIndicators", "Indicators", "Lists the indicators of every plan.");
 
-        v1.MapGet(
+        v1.MapGetAndHead(
                 "/indicators/{indicatorId}/observations",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                     => api.ListObservationsAsync(context, indicatorId, region, regionGroup, from, to, pageSize, pageToken))
-            .Read<ItemPage<Observation>>("listObservations", "Indicators", "Lists an indicator's observations by period; from and to are reporting periods (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-25) bounding the observations' periods.", notFound: true);
+            .Read<Page<Observation>>("listObservations", "Indicators", "Lists an indicator's observations by period; from and to are reporting periods (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-25) bounding the observations' periods.", notFound: true);
 
         v1.MapPost(
                 "/indicators/{indicatorId}/observations",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
                     => api.PostObservationsAsync(context, indicatorId))
             .Write<ObservationBatch, ObservationWriteResult>("postObservations", "Indicators", "Adds observations of an indicator (an observation batch document); one for the same region or group and period replaces the stored one. Needs an API key with write rights.")
-            .Produces<ApiProblem>(StatusCodes.Status404NotFound, ProblemResult.ContentType);
+            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType);
 
         return v1;
+    }
+
+    /// <summary>
+    /// Maps a GET route and its HEAD twin: HEAD answers exactly as GET (status, headers, <c>Content-Length</c>) and
+    /// Kestrel leaves the body out. The twin is left out of the OpenAPI document, which describes HEAD by GET.
+    /// </summary>
+    private static RouteHandlerBuilder MapGetAndHead(this RouteGroupBuilder group, string pattern, Delegate handler)
+    {
+        group.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription();
+        return group.MapGet(pattern, handler);
     }
 
     private static RouteHandlerBuilder Read<T>(this RouteHandlerBuilder builder, string name, string tag, string summary, bool notFound = false)
@@ -92,10 +103,10 @@ internal static class PlanApiEndpoints
         builder.WithName(name).WithTags(tag).WithSummary(summary)
             .Produces<T>(StatusCodes.Status200OK, Json)
             .Produces(StatusCodes.Status304NotModified)
-            .Produces<ApiProblem>(StatusCodes.Status400BadRequest, ProblemResult.ContentType);
+            .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType);
         if (notFound)
         {
-            builder.Produces<ApiProblem>(StatusCodes.Status404NotFound, ProblemResult.ContentType);
+            builder.Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType);
         }
 
         return builder;
@@ -106,10 +117,10 @@ internal static class PlanApiEndpoints
         => builder.WithName(name).WithTags(tag).WithSummary(summary)
             .Accepts<TRequest>(Json)
             .Produces<TResponse>(StatusCodes.Status201Created, Json)
-            .Produces<ApiProblem>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status401Unauthorized, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status403Forbidden, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status413PayloadTooLarge, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status415UnsupportedMediaType, ProblemResult.ContentType)
-            .Produces<ApiProblem>(StatusCodes.Status422UnprocessableEntity, ProblemResult.ContentType);
+            .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status401Unauthorized, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status403Forbidden, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemResult.ContentType);
 }

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DeltaSdk.Api;
 using DeltaSdk.Serialization;
-using DeltaSdk.Server.Contracts;
 using DeltaSdk.Server.Storage;
 using DeltaSdk.Server.Validation;
+using DeltaSdk.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ internal sealed partial class PlanApiHandlers(
     public async Task<IResult> ListPlansAsync(HttpContext context)
     {
         var plans = await store.ListPlansAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<PlanSummary> { Items = [.. plans] });
+        return ETags.ConditionalJson(context.Request, new Page<PlanSummary> { Items = [.. plans] });
     }
 
     public async Task<IResult> GetPlanAsync(HttpContext context, string planId)
@@ -63,7 +64,7 @@ internal sealed partial class PlanApiHandlers(
             return PlanNotFound(id);
         }
 
-        return ETags.ConditionalJson(context.Request, new ItemPage<AspectSummary> { Items = [.. plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From)] });
+        return ETags.ConditionalJson(context.Request, new Page<AspectSummary> { Items = [.. plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From)] });
     }
 
     public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, int? pageSize, string? pageToken)
@@ -76,14 +77,18 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
-        var keywords = (q ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, string.Join(' ', keywords));
+        if (!KeywordQuery.TryParse(q, out var keywords, out var keywordError))
+        {
+            return ProblemResult.BadRequest($"q: {keywordError}");
+        }
+
+        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, keywords.ToString());
         if (!PageRequest.TryCreate(pageSize, pageToken, queryKey, _options, out var page, out problem))
         {
             return problem;
         }
 
-        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = [.. keywords] };
+        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = keywords.Keywords };
         if (regionCode is { } code)
         {
             if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
@@ -137,7 +142,7 @@ internal sealed partial class PlanApiHandlers(
         var result = await ListAsync(() => store.ListProgressAsync(id, taskCode, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
         return result.Problem
             ?? (result.Page is { } reports
-                ? ETags.ConditionalJson(context.Request, new ItemPage<ProgressReport> { Items = [.. reports.Items.Select(static r => r.Report)], NextPageToken = page.NextToken(reports.Continuation) })
+                ? ETags.ConditionalJson(context.Request, new Page<ProgressReport> { Items = [.. reports.Items.Select(static r => r.Report)], NextPageToken = page.NextToken(reports.Continuation) })
                 : TaskNotFound(id, taskCode));
     }
 
@@ -204,7 +209,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
-        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverities.Error))
+        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
         {
             return Invalid(diagnostics);
         }
@@ -262,19 +267,19 @@ internal sealed partial class PlanApiHandlers(
 
         var filter = new RegionFilter { Level = levelValue, Parent = parentCode };
         var result = await ListAsync(async () => (StorePage<Region>?)await store.ListRegionsAsync(filter, page.Continuation, page.Size, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
-        return result.Problem ?? ETags.ConditionalJson(context.Request, new ItemPage<Region> { Items = [.. result.Page!.Items], NextPageToken = page.NextToken(result.Page.Continuation) });
+        return result.Problem ?? ETags.ConditionalJson(context.Request, new Page<Region> { Items = [.. result.Page!.Items], NextPageToken = page.NextToken(result.Page.Continuation) });
     }
 
     public async Task<IResult> ListRegionGroupsAsync(HttpContext context)
     {
         var table = await store.GetRegionTableAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<RegionGroup> { Items = table.Groups });
+        return ETags.ConditionalJson(context.Request, new Page<RegionGroup> { Items = table.Groups });
     }
 
     public async Task<IResult> ListIndicatorsAsync(HttpContext context)
     {
         var indicators = await store.ListIndicatorsAsync(context.RequestAborted).ConfigureAwait(false);
-        return ETags.ConditionalJson(context.Request, new ItemPage<Indicator> { Items = [.. indicators] });
+        return ETags.ConditionalJson(context.Request, new Page<Indicator> { Items = [.. indicators] });
     }
 
     public async Task<IResult> ListObservationsAsync(HttpContext context, string indicatorId, string? region, string? regionGroup, string? from, string? to, int? pageSize, string? pageToken)
@@ -298,7 +303,7 @@ internal sealed partial class PlanApiHandlers(
         var result = await ListAsync(() => store.ListObservationsAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
         return result.Problem
             ?? (result.Page is { } observations
-                ? ETags.ConditionalJson(context.Request, new ItemPage<Observation> { Items = [.. observations.Items], NextPageToken = page.NextToken(observations.Continuation) })
+                ? ETags.ConditionalJson(context.Request, new Page<Observation> { Items = [.. observations.Items], NextPageToken = page.NextToken(observations.Continuation) })
                 : IndicatorNotFound(id));
     }
 
@@ -344,7 +349,7 @@ internal sealed partial class PlanApiHandlers(
 
         var regions = await store.GetRegionTableAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = validator.ValidateObservations(batch, id, plan, regions);
-        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverities.Error))
+        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
         {
             return Invalid(diagnostics);
         }
@@ -466,13 +471,13 @@ internal sealed partial class PlanApiHandlers(
     private static ProblemResult Unreadable(string? path, string message)
         => ProblemResult.BadRequest(
             $"The body is not a valid document: {message}",
-            [new ApiDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverities.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
+            [new ProblemDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverity.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
 
-    private static ProblemResult Invalid(IReadOnlyList<ApiDiagnostic> diagnostics)
+    private static ProblemResult Invalid(IReadOnlyList<ProblemDiagnostic> diagnostics)
         => new(
             StatusCodes.Status422UnprocessableEntity,
             ProblemCodes.ValidationFailed,
-            string.Create(CultureInfo.InvariantCulture, $"The body breaks {diagnostics.Count(static d => d.Severity == DiagnosticSeverities.Error)} validation rule(s); see diagnostics."),
+            string.Create(CultureInfo.InvariantCulture, $"The body breaks {diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error)} validation rule(s); see diagnostics."),
             diagnostics);
 
     private static ProblemResult PlanNotFound(PlanId id) => ProblemResult.NotFound($"There is no plan '{id}'.");

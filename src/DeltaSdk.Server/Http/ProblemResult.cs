@@ -1,11 +1,11 @@
 using System.Text.Json;
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace DeltaSdk.Server.Http;
 
 /// <summary>An RFC 9457 problem response.</summary>
-internal sealed class ProblemResult(int status, string code, string detail, IReadOnlyList<ApiDiagnostic>? diagnostics = null) : IResult
+internal sealed class ProblemResult(int status, string code, string detail, IReadOnlyList<ProblemDiagnostic>? diagnostics = null) : IResult
 {
     public const string ContentType = "application/problem+json";
 
@@ -15,16 +15,16 @@ internal sealed class ProblemResult(int status, string code, string detail, IRea
 
     public string Detail { get; } = detail;
 
-    public IReadOnlyList<ApiDiagnostic>? Diagnostics { get; } = diagnostics;
+    public IReadOnlyList<ProblemDiagnostic>? Diagnostics { get; } = diagnostics;
 
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     public static ProblemResult NotFound(string detail) => new(StatusCodes.Status404NotFound, ProblemCodes.NotFound, detail);
 
-    public static ProblemResult BadRequest(string detail, IReadOnlyList<ApiDiagnostic>? diagnostics = null)
+    public static ProblemResult BadRequest(string detail, IReadOnlyList<ProblemDiagnostic>? diagnostics = null)
         => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, detail, diagnostics);
 
-    public ApiProblem ToProblem(HttpContext context) => new()
+    public DeltaProblemDetails ToProblem(HttpContext context) => new()
     {
         Type = ProblemCodes.Type(Code),
         Title = ProblemCodes.Title(Code),
@@ -33,7 +33,7 @@ internal sealed class ProblemResult(int status, string code, string detail, IRea
         Instance = context.Request.Path.Value,
         Code = Code,
         RequestId = RequestIds.Get(context),
-        Diagnostics = Diagnostics is null ? null : [.. Diagnostics],
+        Diagnostics = Diagnostics is null ? [] : [.. Diagnostics],
     };
 
     public Task ExecuteAsync(HttpContext context)
@@ -48,6 +48,6 @@ internal sealed class ProblemResult(int status, string code, string detail, IRea
             response.Headers[name] = value;
         }
 
-        return JsonSerializer.SerializeAsync(response.Body, ToProblem(context), ServerJson.TypeInfo<ApiProblem>(), context.RequestAborted);
+        return JsonSerializer.SerializeAsync(response.Body, ToProblem(context), ServerJson.TypeInfo<DeltaProblemDetails>(), context.RequestAborted);
     }
 }

@@ -21,7 +21,7 @@ internal static class QueryValues
             value = T.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
             return true;
         }
-        catch (FormatException exception)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException)
         {
             problem = ProblemResult.BadRequest($"{parameter}: {exception.Message}");
             return false;

@@ -1,13 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DeltaSdk.Serialization;
+using DeltaSdk.Api;
 
 namespace DeltaSdk.Server.Http;
 
 /// <summary>
-/// The serializer options of the wire: <see cref="DeltaJson.Options"/> (canonical model format) plus the server's
-/// source-generated envelopes, unindented. All metadata is source-generated: nothing is built by reflection.
+/// The serializer options of the wire: <see cref="ApiJson.Options"/> (the canonical model format plus the Plan API's
+/// wire types, defined once in the core), unindented. All metadata is source-generated: nothing is built by reflection.
 /// </summary>
 internal static class ServerJson
 {
@@ -19,8 +19,8 @@ internal static class ServerJson
 
     /// <summary>
     /// Makes minimal-API binding and the OpenAPI generator see the same contract as the wire. No reflection resolver is
-    /// added: the two generated resolvers cover every type the endpoints accept or produce, also where reflection-based
-    /// serialization is disabled.
+    /// added: the generated resolvers of the core cover every type the endpoints accept or produce, also where
+    /// reflection-based serialization is disabled.
     /// </summary>
     public static void Apply(JsonSerializerOptions target)
     {
@@ -36,19 +36,13 @@ internal static class ServerJson
         }
 
         target.Encoder = Options.Encoder;
-        target.TypeInfoResolverChain.Insert(0, DeltaJson.Options.TypeInfoResolver!);
-        target.TypeInfoResolverChain.Insert(1, ServerJsonContext.Default);
+        target.TypeInfoResolverChain.Insert(0, ApiJson.TypeInfoResolver);
     }
 
     private static JsonSerializerOptions Create()
     {
         // Bodies are JSON, never HTML: Chinese text stays readable (3 bytes a character rather than a 6-byte \u escape).
-        var options = new JsonSerializerOptions(DeltaJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-        // The model's resolver first (copied from DeltaJson.Options), then the server's: the server context also
-        // carries generated metadata for the model types its envelopes hold, which must not win over the canonical
-        // contract. No reflection resolver: every type the server writes or stores is in one of the two.
-        options.TypeInfoResolverChain.Add(ServerJsonContext.Default);
+        var options = new JsonSerializerOptions(ApiJson.Options) { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.MakeReadOnly();
         return options;
     }

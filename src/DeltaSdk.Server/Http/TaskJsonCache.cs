@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DeltaSdk.Server.Http;

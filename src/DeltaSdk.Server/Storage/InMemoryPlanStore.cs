@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using NodaTime;
 
 namespace DeltaSdk.Server.Storage;

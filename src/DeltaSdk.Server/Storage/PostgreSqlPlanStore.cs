@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DeltaSdk.Serialization;
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using DeltaSdk.Server.Http;
 using NodaTime;
 using Npgsql;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DeltaSdk.Api;
 using DeltaSdk.Serialization;
-using DeltaSdk.Server.Contracts;
 using DeltaSdk.Server.Http;
 using Microsoft.Data.Sqlite;
 using NodaTime;

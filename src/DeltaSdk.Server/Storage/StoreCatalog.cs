@@ -1,4 +1,4 @@
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 
 namespace DeltaSdk.Server.Storage;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -12,31 +11,8 @@ internal static class StoreHelpers
     /// <summary>A fixed-width instant format, so that stored instants sort as text.</summary>
     public static readonly InstantPattern InstantPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
 
-    /// <summary>The lower-cased text a keyword search looks in: code, titles and summaries in every language, tags.</summary>
-    public static string SearchText(KeyTask task)
-    {
-        var builder = new StringBuilder();
-        builder.Append(task.Code.ToString()).Append('\n');
-        foreach (var entry in task.Title)
-        {
-            builder.Append(entry.Value).Append('\n');
-        }
-
-        if (task.Summary is not null)
-        {
-            foreach (var entry in task.Summary)
-            {
-                builder.Append(entry.Value).Append('\n');
-            }
-        }
-
-        foreach (var tag in task.Tags)
-        {
-            builder.Append(tag).Append('\n');
-        }
-
-        return builder.ToString().ToLowerInvariant();
-    }
+    /// <summary>The text a keyword search looks in: <see cref="KeywordQuery.SearchText(KeyTask)"/>, the core's one definition.</summary>
+    public static string SearchText(KeyTask task) => KeywordQuery.SearchText(task);
 
     public static bool MatchesKeywords(string searchText, ImmutableArray<string> keywords)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
-using DeltaSdk.Server.Contracts;
-using DeltaSdk.Server.Http;
+using DeltaSdk.Api;
 using DeltaSdk.Validation;
 
 namespace DeltaSdk.Server.Validation;
@@ -16,9 +15,9 @@ internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequest
     public const string IndicatorMismatch = "request.indicator-mismatch";
     public const string EmptyBatch = "request.empty-batch";
 
-    public IReadOnlyList<ApiDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task)
+    public IReadOnlyList<ProblemDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task)
     {
-        var diagnostics = new List<ApiDiagnostic>();
+        var diagnostics = new List<ProblemDiagnostic>();
         if (report.Task != task)
         {
             diagnostics.Add(Error(TaskMismatch, "$.task", $"The report names task '{report.Task}' but is posted to task '{task}'."));
@@ -28,9 +27,9 @@ internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequest
         return diagnostics;
     }
 
-    public IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions)
+    public IReadOnlyList<ProblemDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions)
     {
-        var diagnostics = new List<ApiDiagnostic>();
+        var diagnostics = new List<ProblemDiagnostic>();
         if (batch.Observations.IsEmpty)
         {
             diagnostics.Add(Error(EmptyBatch, "$.observations", "The batch holds no observations."));
@@ -51,14 +50,8 @@ internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequest
         return diagnostics;
     }
 
-    private static ApiDiagnostic ToApi(Diagnostic diagnostic) => new()
-    {
-        Code = diagnostic.Code,
-        Severity = QueryValues.WireName(diagnostic.Severity),
-        Path = diagnostic.Path,
-        Message = diagnostic.Message,
-    };
+    private static ProblemDiagnostic ToApi(Diagnostic diagnostic) => ProblemDiagnostic.From(diagnostic);
 
-    private static ApiDiagnostic Error(string code, string path, string message)
-        => new() { Code = code, Severity = DiagnosticSeverities.Error, Path = path, Message = message };
+    private static ProblemDiagnostic Error(string code, string path, string message)
+        => new() { Code = code, Severity = DiagnosticSeverity.Error, Path = path, Message = message };
 }

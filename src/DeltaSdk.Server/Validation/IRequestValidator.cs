@@ -1,4 +1,4 @@
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 
 namespace DeltaSdk.Server.Validation;
 
@@ -9,8 +9,8 @@ namespace DeltaSdk.Server.Validation;
 internal interface IRequestValidator
 {
     /// <summary>Checks a progress report posted to <paramref name="task"/> of <paramref name="plan"/>.</summary>
-    IReadOnlyList<ApiDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task);
+    IReadOnlyList<ProblemDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task);
 
     /// <summary>Checks an observation batch posted to <paramref name="indicator"/>, which <paramref name="plan"/> defines.</summary>
-    IReadOnlyList<ApiDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions);
+    IReadOnlyList<ProblemDiagnostic> ValidateObservations(ObservationBatch batch, IndicatorId indicator, Plan plan, RegionTable regions);
 }

@@ -25,6 +25,13 @@ public sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>, IWireE
 
     IReadOnlyList<string> IWireEnum.WireNames => Names;
 
+    /// <summary>Gets the wire name of a member: the one source of enum wire names, for messages as for the wire.</summary>
+    internal static string NameOf(TEnum value)
+    {
+        var index = Array.IndexOf(Values, value);
+        return index < 0 ? value.ToString() : Names[index];
+    }
+
     /// <inheritdoc/>
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -13,12 +13,108 @@ namespace DeltaSdk.Serialization;
 /// </summary>
 internal static class DeltaFormatErrors
 {
-    public static DeltaFormatException TooLarge(long size, long limit, bool sizeIsExact)
+    public static DeltaFormatException TooLarge(long size, long limit, bool sizeIsExact, string counted = "not counting whitespace")
         => new(
             sizeIsExact
-                ? string.Create(CultureInfo.InvariantCulture, $"The document is {size:N0} bytes, over the limit of {limit:N0} bytes; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it.")
-                : string.Create(CultureInfo.InvariantCulture, $"The document is more than {limit:N0} bytes, the limit; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it."),
-            "$");
+                ? string.Create(CultureInfo.InvariantCulture, $"The document is {size:N0} bytes ({counted}), over the limit of {limit:N0} bytes; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it.")
+                : string.Create(CultureInfo.InvariantCulture, $"The document is more than {limit:N0} bytes ({counted}), the limit; raise DeltaJsonReaderOptions.MaxDocumentBytes to read it."),
+            "$",
+            0,
+            0);
+
+    /// <summary>Reports a flaw <see cref="DocumentText.Find"/> found, at the path of the token that holds it.</summary>
+    public static DeltaFormatException InvalidText(ReadOnlySpan<byte> utf8, DocumentText.Flaw flaw, string rootPath = "$", long baseLine = 0, long baseColumn = 0)
+    {
+        var path = PathAt(utf8, flaw.Offset);
+        var before = utf8[..flaw.Offset];
+        var lines = before.Count((byte)'\n');
+        var (line, column) = lines == 0 ? (baseLine, baseColumn + before.Length) : (baseLine + lines, (long)(before.Length - before.LastIndexOf((byte)'\n') - 1));
+        return new DeltaFormatException(flaw.Reason + "; expected UTF-8 text of Unicode characters.", JsonPaths.Rebase(path, rootPath), line, column);
+    }
+
+    /// <summary>The JSON path of the token that holds byte <paramref name="offset"/> (or of the last token read before the document stopped parsing).</summary>
+    private static string PathAt(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var segments = new List<(bool IsArray, int Index, string? Name)>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 100_000 });
+        string Path()
+        {
+            var builder = new StringBuilder("$");
+            foreach (var (isArray, index, name) in segments)
+            {
+                if (isArray)
+                {
+                    if (index >= 0)
+                    {
+                        JsonPaths.AppendIndex(builder, index);
+                    }
+                }
+                else if (name is not null)
+                {
+                    JsonPaths.AppendProperty(builder, name);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        try
+        {
+            while (reader.Read())
+            {
+                var inArray = segments.Count > 0 && segments[^1].IsArray;
+                if (inArray && reader.TokenType is not JsonTokenType.EndArray)
+                {
+                    segments[^1] = segments[^1] with { Index = segments[^1].Index + 1 };
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    segments[^1] = segments[^1] with { Name = SafeString(ref reader) };
+                }
+
+                if (reader.BytesConsumed > offset)
+                {
+                    return Path();
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        segments.Add((false, -1, null));
+                        break;
+                    case JsonTokenType.StartArray:
+                        segments.Add((true, -1, null));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        segments.RemoveAt(segments.Count - 1);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The flaw lies past a syntax error; the path of the last token read is the best there is.
+        }
+
+        return Path();
+    }
+
+    /// <summary>
+    /// The text of a string or property name token, never throwing: a token that is not valid text (which the
+    /// readers refuse before they get here) comes back with replacement characters, for use in messages only.
+    /// </summary>
+    internal static string SafeString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+        }
+    }
 
     public static DeltaFormatException NotAnObject(Type type, string path = "$")
         => new($"Found null, expected {WireDescriptions.Describe(type)}.", path, 0, 0);
@@ -251,7 +347,7 @@ internal static class DeltaFormatErrors
         private void OnPropertyName(ref Utf8JsonReader reader)
         {
             var frame = _frames[^1];
-            var name = reader.GetString()!;
+            var name = SafeString(ref reader);
             _path.Length = frame.PathLength;
             _path.Append(JsonPaths.Property(name));
             frame.Names ??= new HashSet<string>(StringComparer.Ordinal);

@@ -13,7 +13,9 @@ namespace DeltaSdk.Serialization;
 /// Every read checks the document completely and throws <see cref="DeltaFormatException"/>, with the JSON path,
 /// line and byte position of the problem, for anything that is not the format: malformed JSON, wrong token types,
 /// unknown enum values, invalid identifiers, dates or periods, duplicate properties, nesting or size over the
-/// limits of <see cref="DeltaJsonReaderOptions"/>, and a missing or newer-major <c>formatVersion</c>.
+/// limits of <see cref="DeltaJsonReaderOptions"/>, a missing, null or newer-major <c>formatVersion</c>, null list
+/// items, and text that is not Unicode (invalid UTF-8, lone surrogates, U+0000). No other exception type leaves a
+/// read, and every read costs time and memory linear in the input.
 /// </para>
 /// <para>
 /// Every write is canonical: equal models give byte-identical documents (two-space indentation, <c>\n</c> line

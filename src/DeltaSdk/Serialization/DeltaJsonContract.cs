@@ -97,18 +97,62 @@ internal static class DeltaJsonContract
             return;
         }
 
+        // Members kept off the wire ([JsonIgnore]: ExtensionData, computed counts) are taken out of the contract, so
+        // that a document member of the same name is an unknown member like any other: kept in the extension data
+        // and written back (lenient) or refused (strict), never silently dropped.
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            var candidate = typeInfo.Properties[i];
+            if (!candidate.IsExtensionData && candidate.Get is null && candidate.Set is null)
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
+
+        List<JsonPropertyInfo>? lists = null;
         foreach (var property in typeInfo.Properties)
         {
             if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
             {
-                // Canonical form: an empty list is written as nothing at all, as null is; readers treat both alike.
+                // Canonical form: an empty list is written as nothing at all; a null list is refused on reading.
                 property.ShouldSerialize = static (_, value) => value is ICollection { Count: > 0 };
+                if (!property.PropertyType.GetGenericArguments()[0].IsValueType && property.Get is not null)
+                {
+                    (lists ??= []).Add(property);
+                }
             }
+        }
+
+        if (lists is not null)
+        {
+            var checkedLists = lists.ToArray();
+            typeInfo.OnDeserialized = value => RefuseNullItems(value, checkedLists);
         }
 
         if (DocumentHeader.KindOf(typeInfo.Type) is { } kind)
         {
             DocumentHeader.AddTo(typeInfo, kind);
+        }
+    }
+
+    /// <summary>A list never holds null: a null item is an error at its own path, for every list of every record.</summary>
+    private static void RefuseNullItems(object value, JsonPropertyInfo[] lists)
+    {
+        foreach (var list in lists)
+        {
+            if (list.Get!(value) is IList items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i] is null)
+                    {
+                        var itemType = list.PropertyType.GetGenericArguments()[0];
+                        throw new DeltaJsonException(
+                            $"Found null, expected {WireDescriptions.Describe(itemType)}: a list holds no nulls.",
+                            JsonPaths.Property(list.Name) + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    }
+                }
+            }
         }
     }
 

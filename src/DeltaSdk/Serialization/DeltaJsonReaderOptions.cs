@@ -13,6 +13,13 @@ public sealed record DeltaJsonReaderOptions
     /// <summary>The default of <see cref="MaxDocumentBytes"/>: 64 MiB.</summary>
     public const long DefaultMaxDocumentBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// How many times <see cref="MaxDocumentBytes"/> a document may be counting whitespace too: 16. Whitespace does not
+    /// count against <see cref="MaxDocumentBytes"/> (so that the indented canonical form of a document read within
+    /// the limit is read again), but it still costs time and memory, so it is bounded too.
+    /// </summary>
+    public const int RawSizeFactor = 16;
+
     /// <summary>Gets the lenient defaults: unknown properties are kept, 64 levels, 64 MiB.</summary>
     public static DeltaJsonReaderOptions Default { get; } = new();
 
@@ -42,8 +49,10 @@ public sealed record DeltaJsonReaderOptions
     = DefaultMaxDepth;
 
     /// <summary>
-    /// Gets the largest document accepted, in UTF-8 bytes; default <see cref="DefaultMaxDocumentBytes"/>. A larger
-    /// document is rejected before it is parsed. <see cref="DeltaJson.StreamObservationsAsync"/>, which never holds
+    /// Gets the largest document accepted, in UTF-8 bytes other than JSON whitespace (space, tab, CR, LF); default
+    /// <see cref="DefaultMaxDocumentBytes"/>. Whitespace does not count, so that a document written by
+    /// <see cref="DeltaJson"/> (indented) from one read within the limit is read again; all bytes together may not pass
+    /// <see cref="RawSizeFactor"/> times the limit. A larger document is rejected before it is parsed. <see cref="DeltaJson.StreamObservationsAsync"/>, which never holds
     /// the whole document, applies it to each observation instead.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

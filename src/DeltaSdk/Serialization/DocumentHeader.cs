@@ -76,6 +76,20 @@ internal static class DocumentHeader
             Converter = converter,
         });
 
+    /// <summary>Whether a format version is one this library reads (see <see cref="CheckVersion"/>).</summary>
+    public static bool IsSupported(string version)
+    {
+        try
+        {
+            CheckVersion(version);
+            return true;
+        }
+        catch (DeltaJsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Checks a format version: any 1.x is read; 2.0 and later are refused.</summary>
     public static void CheckVersion(string version)
     {
@@ -114,6 +128,9 @@ internal static class DocumentHeader
     {
         public static readonly FormatVersionConverter Instance = new();
 
+        // Called for null too: a null version is refused, not read as a missing one.
+        public override bool HandleNull => true;
+
         public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String)
@@ -131,6 +148,8 @@ internal static class DocumentHeader
 
     private sealed class SchemaConverter(DeltaDocumentKind kind) : JsonConverter<string>
     {
+        public override bool HandleNull => true;
+
         public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String)

@@ -10,6 +10,8 @@ internal static class DocumentIO
 {
     private const int InitialStreamBuffer = 16 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Gets the UTF-8 byte order mark, which readers skip.</summary>
     public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -22,22 +24,72 @@ internal static class DocumentIO
             utf8 = utf8[3..];
         }
 
-        if (utf8.Length > options.MaxDocumentBytes)
+        CheckSize(utf8, options.MaxDocumentBytes);
+        if (DocumentText.Find(utf8) is { } flaw)
         {
-            throw DeltaFormatErrors.TooLarge(utf8.Length, options.MaxDocumentBytes, sizeIsExact: true);
+            throw DeltaFormatErrors.InvalidText(utf8, flaw);
         }
 
-        if (TryReadFast(utf8, options, out T? fast))
+        try
         {
-            return fast;
-        }
+            if (TryReadFast(utf8, options, out T? fast))
+            {
+                return fast;
+            }
 
-        return ReadContract<T>(utf8, options);
+            return ReadContract<T>(utf8, options);
+        }
+        catch (Exception exception) when (IsEscapedBug(exception))
+        {
+            // The readers' promise is DeltaFormatException and nothing else. Reaching here is a bug of this library
+            // (the property-based tests look for this message); the caller still gets the promised type.
+            throw Unexpected(exception);
+        }
     }
 
+    /// <summary>Whether an exception broke the readers' promise (anything but DeltaFormatException or a cancellation).</summary>
+    internal static bool IsEscapedBug(Exception exception)
+        => exception is not (DeltaFormatException or OperationCanceledException or OutOfMemoryException);
+
+    /// <summary>Wraps an exception that should never have left a reader (see <see cref="IsEscapedBug"/>).</summary>
+    internal static DeltaFormatException Unexpected(Exception exception)
+        => new($"The document could not be read because of an internal error of DeltaSdk ({exception.GetType().Name}: {DeltaFormatErrors.Strip(exception.Message)}); please report it with the document.", "$", null, null, exception);
+
     /// <summary>
-    /// Reads through the hand-written readers of the hot records; false when they leave the input to the contract
-    /// (anything unusual, every error included), which then reads it again and has the final word.
+    /// Applies <see cref="DeltaJsonReaderOptions.MaxDocumentBytes"/>: bytes other than JSON whitespace count against
+    /// it, so that the writer's indentation never takes a document that was read over the limit; all bytes together
+    /// may not pass <see cref="DeltaJsonReaderOptions.RawSizeFactor"/> times it.
+    /// </summary>
+    internal static void CheckSize(ReadOnlySpan<byte> utf8, long limit)
+    {
+        if (utf8.Length <= limit)
+        {
+            return;
+        }
+
+        var rawLimit = RawLimit(limit);
+        if (utf8.Length > rawLimit)
+        {
+            throw DeltaFormatErrors.TooLarge(utf8.Length, rawLimit, sizeIsExact: true, counted: "whitespace included");
+        }
+
+        var significant = utf8.Length - WhitespaceCount(utf8);
+        if (significant > limit)
+        {
+            throw DeltaFormatErrors.TooLarge(significant, limit, sizeIsExact: true);
+        }
+    }
+
+    internal static long RawLimit(long limit) => (long)Math.Min((double)limit * DeltaJsonReaderOptions.RawSizeFactor, Array.MaxLength);
+
+    internal static long WhitespaceCount(ReadOnlySpan<byte> utf8)
+        => (long)utf8.Count((byte)' ') + utf8.Count((byte)'\n') + utf8.Count((byte)'\r') + utf8.Count((byte)'\t');
+
+    /// <summary>
+    /// Reads through the hand-written readers of the hot records; false when they give up (see
+    /// <see cref="FastPathFallbackException"/>: anything unusual, every error included), and the contract then
+    /// reads the input again and has the final word. Only a JsonException means "give up": any other exception from
+    /// a fast reader is a bug, and surfaces as one.
     /// </summary>
     internal static bool TryReadFast<T>(ReadOnlySpan<byte> utf8, DeltaJsonReaderOptions options, [NotNullWhen(true)] out T? value)
         where T : class
@@ -47,7 +99,7 @@ internal static class DocumentIO
             value = JsonSerializer.Deserialize(utf8, DeltaJsonContract.TypeInfo<T>(DeltaJsonContract.FastFor(options)));
             return value is not null;
         }
-        catch (Exception exception) when (IsFallback(exception))
+        catch (JsonException)
         {
             value = null;
             return false;
@@ -72,26 +124,29 @@ internal static class DocumentIO
         return value ?? throw DeltaFormatErrors.NotAnObject(typeof(T));
     }
 
-    /// <summary>Whether an exception from the fast path means "read this through the contract" (what bad input can raise).</summary>
-    internal static bool IsFallback(Exception exception)
-        => exception is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException;
-
     public static T Read<T>(string json, DeltaJsonReaderOptions? options)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        var limit = (options ?? DeltaJsonReaderOptions.Default).MaxDocumentBytes;
+        var rawLimit = RawLimit((options ?? DeltaJsonReaderOptions.Default).MaxDocumentBytes);
 
         // Every char is at least one UTF-8 byte, so a long string is refused before it is transcoded.
-        if (json.Length > limit)
+        if (json.Length > rawLimit)
         {
-            throw DeltaFormatErrors.TooLarge(json.Length, limit, sizeIsExact: false);
+            throw DeltaFormatErrors.TooLarge(json.Length, rawLimit, sizeIsExact: false, counted: "whitespace included");
         }
 
-        var byteCount = Encoding.UTF8.GetByteCount(json);
-        if (byteCount > limit)
+        int byteCount;
+        try
         {
-            throw DeltaFormatErrors.TooLarge(byteCount, limit, sizeIsExact: true);
+            byteCount = StrictUtf8.GetByteCount(json);
+        }
+        catch (EncoderFallbackException exception)
+        {
+            // A string with a lone surrogate is not text: refused as the same flaw in bytes is, at its path.
+            var replaced = Encoding.UTF8.GetBytes(json);
+            var offset = Encoding.UTF8.GetByteCount(json.AsSpan(0, exception.Index));
+            throw DeltaFormatErrors.InvalidText(replaced, new DocumentText.Flaw(offset, "The document holds a lone surrogate (half of a UTF-16 pair), which is not Unicode text"));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(byteCount);
@@ -114,7 +169,7 @@ internal static class DocumentIO
 
         // The whole document is read before it is parsed: the model is materialised anyway, the size limit is
         // enforced before any parsing, and bytes and strings then share one synchronous, faster parse path.
-        var (buffer, length) = await ReadAllAsync(utf8Json, options.MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await ReadAllAsync(utf8Json, RawLimit(options.MaxDocumentBytes), cancellationToken).ConfigureAwait(false);
         try
         {
             return Read<T>(buffer.AsSpan(0, length), options);
@@ -169,7 +224,7 @@ internal static class DocumentIO
             var remaining = stream.Length - stream.Position;
             if (remaining > limit)
             {
-                throw DeltaFormatErrors.TooLarge(remaining, limit, sizeIsExact: true);
+                throw DeltaFormatErrors.TooLarge(remaining, limit, sizeIsExact: true, counted: "whitespace included");
             }
 
             initial = (int)Math.Max(remaining + 1, 1);
@@ -198,7 +253,7 @@ internal static class DocumentIO
                 length += read;
                 if (length > limit)
                 {
-                    throw DeltaFormatErrors.TooLarge(length, limit, sizeIsExact: false);
+                    throw DeltaFormatErrors.TooLarge(length, limit, sizeIsExact: false, counted: "whitespace included");
                 }
             }
         }

@@ -27,6 +27,10 @@ public sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
 
         KeyValuePair<string, string>[] entries = new KeyValuePair<string, string>[2];
         var count = 0;
+
+        // Two or three tags are the rule, and a scan of them beats hashing; past a few a set keeps the duplicate
+        // check linear, so that a text with tens of thousands of tags costs what its bytes cost.
+        HashSet<string>? seen = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var tag = ReadTag(ref reader);
@@ -36,12 +40,9 @@ public sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
                 throw new DeltaJsonException($"{IdentifierSyntax.Describe(tag)} is not a BCP 47 language tag: expected a tag such as \"zh-Hans\" or \"en\".", JsonPaths.Property(tag));
             }
 
-            for (var i = 0; i < count; i++)
+            if (LocalizedText.IsDuplicate(entries.AsSpan(0, count), tag, ref seen))
             {
-                if (string.Equals(entries[i].Key, tag, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new DeltaJsonException($"The language tag '{tag}' appears twice (tags compare case-insensitively); expected each language once.", JsonPaths.Property(tag));
-                }
+                throw new DeltaJsonException($"The language tag '{tag}' appears twice (tags compare case-insensitively); expected each language once.", JsonPaths.Property(tag));
             }
 
             reader.Read();

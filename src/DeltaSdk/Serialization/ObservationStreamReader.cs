@@ -30,6 +30,10 @@ internal sealed class ObservationStreamReader : IDisposable
     private bool _versionSeen;
     private bool _bomChecked;
 
+    // Whether the last parse ended without a complete step: the next fill then fills the whole window (growing it
+    // when full), so that a value larger than a read is scanned a number of times logarithmic, not linear, in its size.
+    private bool _stalled;
+
     // Line and column of _buffer[0] in the document, kept so that errors point at the right place.
     private long _line;
     private long _column;
@@ -59,7 +63,15 @@ internal sealed class ObservationStreamReader : IDisposable
         while (true)
         {
             await reader.FillAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-            reader.Parse();
+            try
+            {
+                reader.Parse();
+            }
+            catch (Exception exception) when (DocumentIO.IsEscapedBug(exception))
+            {
+                // The promise is DeltaFormatException and nothing else (see DocumentIO.Read).
+                throw DocumentIO.Unexpected(exception);
+            }
             foreach (var observation in reader._ready)
             {
                 yield return observation;
@@ -117,7 +129,7 @@ internal sealed class ObservationStreamReader : IDisposable
             }
 
             _end += read;
-            if (_end >= InitialBufferSize / 2)
+            if (_end >= InitialBufferSize / 2 && !_stalled)
             {
                 break;
             }
@@ -154,6 +166,14 @@ internal sealed class ObservationStreamReader : IDisposable
 
         _start += (int)consumed;
         _state = state;
+        _stalled = consumed == 0;
+        if (_stalled)
+        {
+            // Whitespace between tokens means nothing: drop it now rather than scan it again after the next read.
+            var whitespace = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8);
+            _start = whitespace < 0 ? _end : _start + whitespace;
+            _stalled = whitespace >= 0;
+        }
         if (_final && _phase != Phase.Done)
         {
             throw new DeltaFormatException("The document ends before its top-level object is closed; expected more JSON.", CurrentPath(), _line, _column);
@@ -200,12 +220,21 @@ internal sealed class ObservationStreamReader : IDisposable
 
     private bool RootProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
     {
-        var name = reader.GetString()!;
+        // The text check of every reader (DocumentText), run on each complete token or value as it is reached:
+        // the name here, the value below, each observation in Element. Each byte is checked once.
+        var name = DeltaFormatErrors.SafeString(ref reader);
         var path = "$" + JsonPaths.Property(name);
         var nameStart = reader.TokenStartIndex;
+        CheckText(window, (int)nameStart, (int)reader.BytesConsumed, path, isName: true);
         if (!reader.Read())
         {
             return false;
+        }
+
+        var valueStart = (int)reader.TokenStartIndex;
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            CheckText(window, valueStart, (int)reader.BytesConsumed, path, isName: false);
         }
 
         if (!_rootNames.Add(name))
@@ -234,8 +263,6 @@ internal sealed class ObservationStreamReader : IDisposable
                 case "observations" when reader.TokenType == JsonTokenType.StartArray:
                     _phase = Phase.InArray;
                     return true;
-                case "observations" when reader.TokenType == JsonTokenType.Null:
-                    return true;
                 case "observations":
                     throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(System.Collections.Immutable.ImmutableArray<Observation>))}.");
                 default:
@@ -252,6 +279,7 @@ internal sealed class ObservationStreamReader : IDisposable
                         return false;
                     }
 
+                    CheckText(window, valueStart, (int)reader.BytesConsumed, path, isName: false);
                     return true;
             }
         }
@@ -271,6 +299,7 @@ internal sealed class ObservationStreamReader : IDisposable
 
         var start = (int)reader.TokenStartIndex;
         var path = CurrentPath();
+        CheckText(window, start, (int)probe.BytesConsumed, path, isName: false);
         var atStart = reader;
         try
         {
@@ -278,7 +307,7 @@ internal sealed class ObservationStreamReader : IDisposable
             _index++;
             return true;
         }
-        catch (Exception exception) when (DocumentIO.IsFallback(exception))
+        catch (JsonException)
         {
             // Unusual or bad input: the contract reads the observation again and has the final word.
             reader = atStart;
@@ -297,6 +326,20 @@ internal sealed class ObservationStreamReader : IDisposable
 
         _index++;
         return true;
+    }
+
+    /// <summary>Runs the document text check (<see cref="DocumentText"/>) over one complete token or value of the window.</summary>
+    private void CheckText(ReadOnlySpan<byte> window, int from, int upTo, string path, bool isName)
+    {
+        var slice = window[from..upTo];
+        if (DocumentText.Find(slice) is { } flaw)
+        {
+            var (line, column) = Position(window, from);
+
+            // A flawed name is reported at its own path, as the document readers do; a value at the path inside it.
+            var error = DeltaFormatErrors.InvalidText(slice, flaw, path, line, column);
+            throw isName ? new DeltaFormatException(error.Message, path, error.LineNumber, error.BytePositionInLine) : error;
+        }
     }
 
     private static string ReadString(ref Utf8JsonReader reader, string what)

@@ -10,8 +10,6 @@ namespace DeltaSdk.Validation;
 /// </summary>
 internal static class JsonDocumentReader
 {
-    private const string SupportedMajorVersion = "1";
-
     /// <summary>Reads the document, recording its kind in <paramref name="context"/> as soon as it is known.</summary>
     /// <returns>The document, or <see langword="null"/> when it cannot be read; the reasons are in <paramref name="context"/>.</returns>
     public static object? Read(ReadOnlySpan<byte> utf8Json, ValidationContext context)
@@ -20,6 +18,20 @@ internal static class JsonDocumentReader
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
+        }
+
+        // The same text check every reader runs first: invalid UTF-8, lone surrogates and NULs are refused alike.
+        if (DocumentText.Find(utf8Json) is { } flaw)
+        {
+            var error = DeltaFormatErrors.InvalidText(utf8Json, flaw);
+            context.ReportAt(DeltaRules.JsonSyntax, error.Path ?? "$", error.LineNumber, error.BytePositionInLine, error.Message);
+            return null;
+        }
+
+        if (utf8Json.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            context.ReportAt(DeltaRules.JsonSyntax, "$", 0, 0, "The document is empty; expected a JSON object.");
+            return null;
         }
 
         var shape = Sniff(utf8Json, context);
@@ -44,12 +56,6 @@ internal static class JsonDocumentReader
         {
             var rule = IsIdentifierError(exception) ? DeltaRules.MalformedIdentifier : DeltaRules.InvalidDocument;
             context.ReportAt(rule, exception.Path ?? "$", exception.LineNumber, exception.BytePositionInLine, exception.Message);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
-        {
-            // The readers promise DeltaFormatException; anything else is still the document's fault, not the caller's.
-            var json = exception as JsonException;
-            context.ReportAt(DeltaRules.InvalidDocument, json?.Path ?? "$", json?.LineNumber, json?.BytePositionInLine, exception.Message);
         }
 
         return null;
@@ -116,13 +122,7 @@ internal static class JsonDocumentReader
         }
         catch (JsonException exception)
         {
-            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), exception.LineNumber, exception.BytePositionInLine, exception.Message);
-            return null;
-        }
-        catch (InvalidOperationException exception)
-        {
-            // Utf8JsonReader checks UTF-8 only when a string is transcoded, and says so with this exception.
-            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), null, null, exception.Message);
+            context.ReportAt(DeltaRules.JsonSyntax, PathOf(property), exception.LineNumber, exception.BytePositionInLine, DeltaFormatErrors.Strip(exception.Message));
             return null;
         }
 
@@ -181,13 +181,8 @@ internal static class JsonDocumentReader
             : null;
     }
 
-    private static bool IsSupported(string formatVersion)
-    {
-        var dot = formatVersion.IndexOf('.', StringComparison.Ordinal);
-        var major = dot < 0 ? formatVersion : formatVersion[..dot];
-        var minor = dot < 0 ? "0" : formatVersion[(dot + 1)..];
-        return major == SupportedMajorVersion && minor.Length > 0 && minor.All(char.IsAsciiDigit);
-    }
+    // DocumentHeader is the one authority on which versions are read.
+    private static bool IsSupported(string formatVersion) => DocumentHeader.IsSupported(formatVersion);
 
     private static string PathOf(string? property)
         => property is null ? "$"

@@ -11,29 +11,8 @@ internal static class Text
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    public static string Wire(IndicatorDirection direction) => direction switch
-    {
-        IndicatorDirection.HigherIsBetter => "higherIsBetter",
-        IndicatorDirection.LowerIsBetter => "lowerIsBetter",
-        _ => "targetBand",
-    };
-
-    public static string Wire(ImplementationStatus status) => status switch
-    {
-        ImplementationStatus.NotStarted => "notStarted",
-        ImplementationStatus.InProgress => "inProgress",
-        ImplementationStatus.Completed => "completed",
-        ImplementationStatus.Delayed => "delayed",
-        _ => "suspended",
-    };
-
-    public static string Wire(RegionLevel level) => level switch
-    {
-        RegionLevel.Province => "province",
-        RegionLevel.Municipality => "municipality",
-        RegionLevel.City => "city",
-        RegionLevel.District => "district",
-        RegionLevel.County => "county",
-        _ => "countyLevelCity",
-    };
+    /// <summary>The wire name of an enum member, from the converter that writes it (one source of wire names).</summary>
+    public static string Wire<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+        => DeltaSdk.Serialization.CamelCaseEnumConverter<TEnum>.NameOf(value);
 }

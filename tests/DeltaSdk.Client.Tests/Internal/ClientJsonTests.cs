@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeltaSdk.Api;
 using DeltaSdk.Client.Internal;
 using DeltaSdk.Data;
 using DeltaSdk.Serialization;

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeltaSdk.Api;
 using DeltaSdk.Data;
 using DeltaSdk.Serialization;
-using DeltaSdk.Server.Contracts;
 using DeltaSdk.Server.Http;
 
 namespace DeltaSdk.Server.Tests.Http;
@@ -12,9 +12,9 @@ public sealed class ServerJsonTests
 {
     public static TheoryData<Type> WireTypes() =>
     [
-        typeof(ApiProblem), typeof(PlanProgressSummary), typeof(ObservationWriteResult), typeof(ItemPage<PlanSummary>),
-        typeof(ItemPage<AspectSummary>), typeof(ItemPage<KeyTask>), typeof(ItemPage<ProgressReport>), typeof(ItemPage<Region>),
-        typeof(ItemPage<RegionGroup>), typeof(ItemPage<Indicator>), typeof(ItemPage<Observation>), typeof(Plan), typeof(KeyTask),
+        typeof(DeltaProblemDetails), typeof(PlanProgressSummary), typeof(ObservationWriteResult), typeof(Page<PlanSummary>),
+        typeof(Page<AspectSummary>), typeof(Page<KeyTask>), typeof(Page<ProgressReport>), typeof(Page<Region>),
+        typeof(Page<RegionGroup>), typeof(Page<Indicator>), typeof(Page<Observation>), typeof(Plan), typeof(KeyTask),
         typeof(ProgressReport), typeof(ObservationBatch),
     ];
 
@@ -33,7 +33,7 @@ public sealed class ServerJsonTests
     public void Items_of_a_page_keep_the_canonical_model_contract()
     {
         var tasks = YangtzeRiverDelta.ActionPlan2024To2026.AllTasks.Take(10).ToImmutableArray();
-        var page = JsonNode.Parse(ServerJson.Serialize(new ItemPage<KeyTask> { Items = tasks }))!;
+        var page = JsonNode.Parse(ServerJson.Serialize(new Page<KeyTask> { Items = tasks }))!;
 
         var items = page["items"]!.AsArray();
         Assert.Equal(tasks.Length, items.Count);

@@ -1,5 +1,5 @@
 using System.Net;
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using DeltaSdk.Server.Storage;
 using DeltaSdk.Server.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using DeltaSdk.Api;
 using DeltaSdk.Data;
-using DeltaSdk.Server.Contracts;
 using DeltaSdk.Server.Http;
 using DeltaSdk.Server.Tests.Support;
 
@@ -16,7 +16,7 @@ public sealed class TaskJsonCacheTests
         foreach (var token in new[] { null, "abc_-123" })
         {
             var (body, _) = TaskJsonCache.WritePage(tasks, token);
-            var expected = JsonSerializer.SerializeToUtf8Bytes(new ItemPage<KeyTask> { Items = [.. tasks], NextPageToken = token }, ServerJson.Options);
+            var expected = JsonSerializer.SerializeToUtf8Bytes(new Page<KeyTask> { Items = [.. tasks], NextPageToken = token }, ServerJson.Options);
             Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(body));
         }
     }

@@ -1,4 +1,4 @@
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using DeltaSdk.Server.Storage;
 using DeltaSdk.Server.Tests.Support;
 using NodaTime;

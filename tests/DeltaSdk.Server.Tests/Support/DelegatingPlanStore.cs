@@ -1,4 +1,4 @@
-using DeltaSdk.Server.Contracts;
+using DeltaSdk.Api;
 using DeltaSdk.Server.Storage;
 
 namespace DeltaSdk.Server.Tests.Support;

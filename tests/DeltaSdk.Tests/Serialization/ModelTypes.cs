@@ -9,7 +9,7 @@ namespace DeltaSdk.Tests.Serialization;
 internal static class ModelTypes
 {
     public static IReadOnlyList<Type> All { get; } = typeof(Plan).Assembly.GetExportedTypes()
-        .Where(static t => t.Namespace == "DeltaSdk" && !(t.IsAbstract && t.IsSealed) && !typeof(Exception).IsAssignableFrom(t) && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null
+        .Where(static t => t.Namespace == "DeltaSdk" && !t.IsAbstract && !typeof(Exception).IsAssignableFrom(t) && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null
             && (t.IsValueType || t == typeof(LocalizedText) || t.GetMethod("<Clone>$") is not null))
         .OrderBy(static t => t.Name, StringComparer.Ordinal)
         .ToList();

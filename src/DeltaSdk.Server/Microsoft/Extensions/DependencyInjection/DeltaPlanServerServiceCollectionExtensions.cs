@@ -1,3 +1,4 @@
+using System.Text;
 using DeltaSdk.Server;
 using DeltaSdk.Server.Http;
 using DeltaSdk.Server.Storage;
@@ -7,6 +8,7 @@ using DeltaSdk.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,6 +57,11 @@ public static class DeltaPlanServerServiceCollectionExtensions
 
         // Parameters that do not bind (pageSize=abc) become BadHttpRequestException, which the server turns into a problem document naming the parameter.
         services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
+
+        // Kestrel refuses a header with a byte above 0x7F itself, with an empty 400, before the API can say which header
+        // is wrong. Decoded as Latin-1 (every byte is a character), such a header reaches the API, whose checks refuse it
+        // with a problem naming it (a non-ASCII Idempotency-Key, say). A host's own selector wins.
+        services.Configure<KestrelServerOptions>(static o => o.RequestHeaderEncodingSelector ??= static _ => Encoding.Latin1);
         services.AddOpenApi(OpenApiSetup.DocumentName, OpenApiSetup.Configure);
         return services;
     }

@@ -1,6 +1,6 @@
-namespace DeltaSdk.Server.Contracts;
+namespace DeltaSdk.Api;
 
-/// <summary>The progress roll-up of one aspect, or of the tasks whose aspect is unknown.</summary>
+/// <summary>The progress roll-up of one aspect, or of the tasks whose aspect is unknown, within a <see cref="PlanProgressSummary"/>.</summary>
 public sealed record AspectProgressSummary
 {
     /// <summary>Gets the aspect, or <see langword="null"/> for the catalogued tasks whose aspect no source states.</summary>

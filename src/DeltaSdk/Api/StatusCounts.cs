@@ -1,6 +1,6 @@
-namespace DeltaSdk.Server.Contracts;
+namespace DeltaSdk.Api;
 
-/// <summary>How many tasks are in each implementation state, by their latest progress report.</summary>
+/// <summary>How many key tasks are in each implementation status, by their latest progress report.</summary>
 public sealed record StatusCounts
 {
     /// <summary>Gets the number of tasks whose latest report says <see cref="ImplementationStatus.NotStarted"/>.</summary>

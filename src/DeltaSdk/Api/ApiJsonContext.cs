@@ -1,33 +1,36 @@
 using System.Text.Json.Serialization;
+using DeltaSdk.Serialization;
 
-namespace DeltaSdk.Client.Internal;
+namespace DeltaSdk.Api;
 
 /// <summary>
-/// Source-generated metadata for the client's wire types: pages, summaries, write results, problem details.
+/// Source-generated metadata for the Plan API's wire types: pages, problem details, summaries, write results.
 /// </summary>
 /// <remarks>
-/// The generator also emits metadata for the core models these types hold, but <see cref="ClientJson.Options"/>
-/// asks <see cref="DeltaSdk.Serialization.DeltaJson.Options"/>' resolver first, so every core model (and every
-/// array of them) keeps the core's canonical contract; this context only answers for the client's own types.
+/// The generator also emits metadata for the model types these hold, but <see cref="ApiJson.TypeInfoResolver"/> asks
+/// <see cref="DeltaJson.Options"/>' resolver first, so every model type (and every array of them) keeps the canonical
+/// contract; this context only answers for the wire types.
 /// </remarks>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true)]
+    RespectRequiredConstructorParameters = true,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter)])]
 [JsonSerializable(typeof(DeltaProblemDetails))]
+[JsonSerializable(typeof(ProblemDiagnostic))]
 [JsonSerializable(typeof(StatusCounts))]
 [JsonSerializable(typeof(PlanSummary))]
 [JsonSerializable(typeof(AspectSummary))]
 [JsonSerializable(typeof(AspectProgressSummary))]
 [JsonSerializable(typeof(PlanProgressSummary))]
 [JsonSerializable(typeof(ObservationWriteResult))]
-[JsonSerializable(typeof(Page<KeyTask>))]
 [JsonSerializable(typeof(Page<PlanSummary>))]
 [JsonSerializable(typeof(Page<AspectSummary>))]
+[JsonSerializable(typeof(Page<KeyTask>))]
 [JsonSerializable(typeof(Page<ProgressReport>))]
 [JsonSerializable(typeof(Page<Region>))]
 [JsonSerializable(typeof(Page<RegionGroup>))]
 [JsonSerializable(typeof(Page<Indicator>))]
 [JsonSerializable(typeof(Page<Observation>))]
-internal sealed partial class DeltaClientJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

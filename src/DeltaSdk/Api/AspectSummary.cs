@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace DeltaSdk.Server.Contracts;
+namespace DeltaSdk.Api;
 
-/// <summary>An aspect of a plan without its tasks: identity, name, declared and catalogued task counts.</summary>
+/// <summary>An aspect of a plan as listed by <c>GET /v1/plans/{planId}/aspects</c>: without its tasks, with their count.</summary>
 public sealed record AspectSummary
 {
     /// <summary>Gets the aspect's identifier.</summary>

@@ -1,8 +1,8 @@
 using NodaTime;
 
-namespace DeltaSdk.Server.Contracts;
+namespace DeltaSdk.Api;
 
-/// <summary>A plan in the list of plans: its identity, period and task counts, without aspects or tasks.</summary>
+/// <summary>A plan as listed by <c>GET /v1/plans</c>: its identity, period and task counts, without aspects or tasks.</summary>
 public sealed record PlanSummary
 {
     /// <summary>Gets the plan's identifier.</summary>

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace DeltaSdk.Server.Contracts;
+namespace DeltaSdk.Api;
 
-/// <summary>The progress roll-up of a plan: declared against catalogued tasks, tasks by latest status, mean completion.</summary>
+/// <summary>The progress roll-up of a plan (<c>GET /v1/plans/{planId}/summary</c>): declared against catalogued tasks, tasks by latest status, mean completion, per aspect.</summary>
 public sealed record PlanProgressSummary
 {
     /// <summary>Gets the plan.</summary>
@@ -28,5 +28,5 @@ public sealed record PlanProgressSummary
     public double? PercentCompleteMean { get; init; }
 
     /// <summary>Gets the roll-up per aspect in plan order, then the unassigned tasks when there are any.</summary>
-    public required ImmutableArray<AspectProgressSummary> Aspects { get; init => field = value.IsDefault ? [] : value; }
+    public ImmutableArray<AspectProgressSummary> Aspects { get; init => field = value.IsDefault ? [] : value; } = [];
 }
