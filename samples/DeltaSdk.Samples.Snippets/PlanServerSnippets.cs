@@ -15,16 +15,16 @@ internal static class PlanServerSnippets
         #region HostInYourApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDeltaPlanServer(builder.Configuration.GetSection(DeltaServerOptions.SectionName));
-        builder.Services.AddSingleton<IPlanStore>(_ => new SqlitePlanStore("data/delta-plan.db", new PlanStoreSeed
+        builder.Services.AddDeltaPlanStore(new PlanStoreSeed   // the store DeltaServer:Storage names, seeded when empty
         {
             Plans = [YangtzeRiverDelta.ActionPlan2024To2026],
             Regions = YangtzeRiverDelta.Regions,
             Observations = YangtzeRiverDelta.Observations.Observations,
-        }));
+        });
 
         var app = builder.Build();
         app.UseDeltaPlanServer();   // X-Request-Id, problem documents for every error, fault injection when enabled
-        app.MapDeltaPlanApi();      // /v1/... and /openapi/v1.json
+        app.MapDeltaPlanApi();      // /v1/..., /openapi/v1.json, /healthz/live and /healthz/ready
         app.Run();
         #endregion
     }

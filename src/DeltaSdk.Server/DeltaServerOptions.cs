@@ -18,6 +18,9 @@ public sealed class DeltaServerOptions
     /// </summary>
     public IList<ApiKeyOptions> ApiKeys { get; } = [];
 
+    /// <summary>Gets the storage settings (section <c>DeltaServer:Storage</c>): which store, and where its data is.</summary>
+    public PlanStorageOptions Storage { get; } = new();
+
     /// <summary>Gets or sets the page size used when a request gives none. Default: 50.</summary>
     public int DefaultPageSize { get; set; } = 50;
 

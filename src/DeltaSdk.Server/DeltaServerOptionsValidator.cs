@@ -28,6 +28,21 @@ internal sealed class DeltaServerOptionsValidator : IValidateOptions<DeltaServer
             failures.Add("DeltaServer:IdempotencyKeyLifetime must be positive.");
         }
 
+        if (!Enum.IsDefined(options.Storage.Provider))
+        {
+            failures.Add($"DeltaServer:Storage:Provider must be one of {string.Join(", ", Enum.GetNames<PlanStoreProvider>())}.");
+        }
+
+        if (options.Storage.Provider == PlanStoreProvider.Sqlite && string.IsNullOrWhiteSpace(options.Storage.SqlitePath))
+        {
+            failures.Add("DeltaServer:Storage:SqlitePath must name a file when the provider is Sqlite.");
+        }
+
+        if (options.Storage.Provider == PlanStoreProvider.PostgreSql && string.IsNullOrWhiteSpace(options.Storage.ConnectionStringName))
+        {
+            failures.Add("DeltaServer:Storage:ConnectionStringName must name a connection string when the provider is PostgreSql.");
+        }
+
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             // The message names the entry by position only: a key must not reach logs even when it is wrong.

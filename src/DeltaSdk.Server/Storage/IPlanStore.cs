@@ -18,6 +18,11 @@ public interface IPlanStore
     /// <returns>A task that completes when the store is ready.</returns>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Checks that the storage answers: a round trip to the database, for a readiness probe.</summary>
+    /// <param name="cancellationToken">A token to cancel the check.</param>
+    /// <returns>A task that completes when the storage answered, and faults when it did not.</returns>
+    Task CheckHealthAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Lists the plans.</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The plans' summaries, ordered by identifier.</returns>

@@ -38,6 +38,9 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
+    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -54,6 +54,18 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM tasks LIMIT 1";
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
         => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 

@@ -119,6 +119,46 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_version_1_file_is_migrated_to_version_2_keeping_its_data()
+    {
+        var code = SyntheticPlanData.Code(14);
+        await AppendAsync(code, 1, ImplementationStatus.Delayed, new LocalDate(2024, 5, 1));
+        var path = ((SqlitePlanStore)Store).DatabasePath;
+        await ((SqlitePlanStore)Store).DisposeAsync();
+
+        // What a version 1 server left behind: idempotency rows holding HTTP responses.
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                DROP TABLE idempotency;
+                CREATE TABLE idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, status INTEGER NOT NULL, location TEXT NULL, etag TEXT NULL, body BLOB NOT NULL);
+                INSERT INTO idempotency VALUES ('old', 'f', '2024-01-01T00:00:00.000000000Z', 201, NULL, NULL, x'7B7D');
+                UPDATE meta SET value = '1' WHERE key = 'schema_version';
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var reopened = new SqlitePlanStore(path, PlanStoreSeed.Empty);
+        await reopened.InitializeAsync();
+        Assert.Equal(2, (await reopened.GetTaskAsync(SyntheticPlanData.PlanId, code))!.Version);
+        var keyed = await reopened.AppendProgressAsync(
+            SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) },
+            2,
+            Idempotency("old", "f", Instant.FromUtc(2024, 1, 1, 0, 1)));
+        Assert.Equal(WriteOutcome.Written, keyed.Outcome);
+
+        await using var check = new SqliteConnection($"Data Source={path}");
+        await check.OpenAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        Assert.Equal("2", await version.ExecuteScalarAsync());
+    }
+
     protected override Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)
     {
         var store = new SqlitePlanStore(Path.Combine(_folder, $"store-{_stores.Count}.db"), seed);

@@ -23,6 +23,8 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
     public virtual Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
         => inner.GetProgressAsync(planId, code, reportId, cancellationToken);
 
+    public virtual Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+
     public virtual Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
         => inner.AppendProgressAsync(report, expectedVersion, idempotency, cancellationToken);
 

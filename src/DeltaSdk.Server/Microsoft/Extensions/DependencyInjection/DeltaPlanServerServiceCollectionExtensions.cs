@@ -52,6 +52,7 @@ public static class DeltaPlanServerServiceCollectionExtensions
         services.TryAddSingleton<PlanApiHandlers>();
         services.TryAddSingleton(static sp => new FaultInjector(sp.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection));
         services.AddHostedService<StoreInitializer>();
+        services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>("store", tags: [PlanStoreHealthCheck.ReadyTag]);
         services.Configure<JsonOptions>(static o => ServerJson.Apply(o.SerializerOptions));
 
         // Parameters that do not bind (pageSize=abc) become BadHttpRequestException, which the server turns into a problem document naming the parameter.
@@ -62,6 +63,37 @@ public static class DeltaPlanServerServiceCollectionExtensions
         // with a problem naming it (a non-ASCII Idempotency-Key, say). A host's own selector wins.
         services.Configure<KestrelServerOptions>(static o => o.RequestHeaderEncodingSelector ??= static _ => Encoding.Latin1);
         services.AddOpenApi(OpenApiSetup.DocumentName, OpenApiSetup.Configure);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="IPlanStore"/> that <see cref="DeltaServerOptions.Storage"/> names (unless one is
+    /// registered already): <see cref="SqlitePlanStore"/> on <see cref="PlanStorageOptions.SqlitePath"/>,
+    /// <see cref="PostgreSqlPlanStore"/> on the connection string <see cref="PlanStorageOptions.ConnectionStringName"/>
+    /// of the <c>ConnectionStrings</c> section, or <see cref="InMemoryPlanStore"/>. The store is created, migrated and
+    /// seeded when the host starts.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="seed">The data an empty store is filled with, for example the embedded dataset.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddDeltaPlanStore(this IServiceCollection services, PlanStoreSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(seed);
+        services.TryAddSingleton<IPlanStore>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<DeltaServerOptions>>().Value.Storage;
+            return storage.Provider switch
+            {
+                PlanStoreProvider.PostgreSql => new PostgreSqlPlanStore(
+                    provider.GetService<IConfiguration>()?.GetConnectionString(storage.ConnectionStringName) is { Length: > 0 } connectionString
+                        ? connectionString
+                        : throw new InvalidOperationException($"DeltaServer:Storage:Provider is PostgreSql but there is no connection string ConnectionStrings:{storage.ConnectionStringName} (environment: ConnectionStrings__{storage.ConnectionStringName})."),
+                    seed),
+                PlanStoreProvider.InMemory => new InMemoryPlanStore(seed),
+                _ => new SqlitePlanStore(storage.SqlitePath, seed),
+            };
+        });
         return services;
     }
 

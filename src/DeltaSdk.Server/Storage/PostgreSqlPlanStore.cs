@@ -1,0 +1,768 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DeltaSdk.Serialization;
+using DeltaSdk.Api;
+using DeltaSdk.Server.Http;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>
+/// A store on PostgreSQL, for several server instances on one database. Every guarantee is the database's, not one
+/// process's: a progress write locks the task's row (<c>SELECT ... FOR UPDATE</c>) and updates it only at the
+/// expected version; writes with one idempotency key are serialized by a transaction-scoped advisory lock and
+/// recorded under a primary key in the same transaction; continuations name rows, so any instance continues a page.
+/// </summary>
+/// <remarks>
+/// On start the store migrates the schema to its version (one script per version, recorded in
+/// <c>deltasdk_schema</c>) and seeds an empty database, under <c>pg_advisory_xact_lock</c> so that instances
+/// starting together do it once. Plans, regions and indicators are read-only after seeding and kept in memory.
+/// </remarks>
+public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
+{
+    /// <summary>The advisory lock key start-up takes: an arbitrary constant that only this schema uses.</summary>
+    private const long MigrationLock = 0x44656C7461_01;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly PlanStoreSeed _seed;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private StoreCatalog? _catalog;
+
+    /// <summary>Initializes a new instance of the <see cref="PostgreSqlPlanStore"/> class over a connection string.</summary>
+    /// <param name="connectionString">
+    /// An Npgsql connection string, for example <c>Host=db;Database=deltaplan;Username=delta;Password=...</c>; pool size
+    /// and time-outs are set in it (<c>Maximum Pool Size</c>, <c>Timeout</c>, <c>Command Timeout</c>).
+    /// </param>
+    /// <param name="seed">The data to load when the database is empty; ignored once it holds data.</param>
+    public PostgreSqlPlanStore(string connectionString, PlanStoreSeed seed)
+        : this(NpgsqlDataSource.Create(connectionString), seed, ownsDataSource: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PostgreSqlPlanStore"/> class over a data source the caller owns.</summary>
+    /// <param name="dataSource">The data source; the store does not dispose it.</param>
+    /// <param name="seed">The data to load when the database is empty; ignored once it holds data.</param>
+    public PostgreSqlPlanStore(NpgsqlDataSource dataSource, PlanStoreSeed seed)
+        : this(dataSource, seed, ownsDataSource: false)
+    {
+    }
+
+    private PostgreSqlPlanStore(NpgsqlDataSource dataSource, PlanStoreSeed seed, bool ownsDataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(seed);
+        _dataSource = dataSource;
+        _seed = seed;
+        _ownsDataSource = ownsDataSource;
+    }
+
+    /// <summary>Gets the schema version this store migrates a database to.</summary>
+    public static int SchemaVersion => Migrations.Length;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+        => await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("SELECT version FROM tasks LIMIT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+
+    /// <inheritdoc />
+    public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+
+    /// <inheritdoc />
+    public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!catalog.Plans.ContainsKey(planId))
+        {
+            return null;
+        }
+
+        var sql = new StringBuilder(
+            """
+            SELECT t.ordinal, t.code, t.version, p.document
+            FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
+            WHERE t.plan_id = @plan AND t.ordinal > @after
+            """);
+        using var command = _dataSource.CreateCommand();
+        command.Parameters.AddWithValue("plan", planId.ToString());
+        command.Parameters.AddWithValue("after", after);
+        if (filter.Aspect is { } aspect)
+        {
+            sql.Append(" AND t.aspect = @aspect");
+            command.Parameters.AddWithValue("aspect", aspect.ToString());
+        }
+
+        if (filter.Status is { } status)
+        {
+            sql.Append(" AND t.latest_status = @status");
+            command.Parameters.AddWithValue("status", (int)status);
+        }
+
+        for (var i = 0; i < filter.Keywords.Length; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND strpos(t.search_text, @k{i}) > 0");
+            command.Parameters.AddWithValue($"k{i}", filter.Keywords[i]);
+        }
+
+        if (filter.Codes is { } codes)
+        {
+            sql.Append(" AND t.code = ANY(@codes)");
+            command.Parameters.AddWithValue("codes", codes.Select(static c => c.ToString()).ToArray());
+        }
+
+        sql.Append(" ORDER BY t.ordinal LIMIT @take");
+        command.Parameters.AddWithValue("take", (long)limit + 1);
+        command.CommandText = sql.ToString();
+
+        var items = new List<StoredTask>();
+        var lastOrdinal = -1L;
+        string? next = null;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (items.Count == limit)
+                {
+                    next = StoreHelpers.OrdinalContinuation(lastOrdinal);
+                    break;
+                }
+
+                lastOrdinal = reader.GetInt32(0);
+                items.Add(new StoredTask
+                {
+                    Task = catalog.Task(planId, reader.GetString(1)),
+                    Version = reader.GetInt64(2),
+                    LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
+                });
+            }
+        }
+
+        return new StorePage<StoredTask> { Items = items, Continuation = next };
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        using var command = _dataSource.CreateCommand(
+            """
+            SELECT t.version, p.document
+            FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
+            WHERE t.plan_id = @plan AND t.code = @code
+            """);
+        command.Parameters.AddWithValue("plan", planId.ToString());
+        command.Parameters.AddWithValue("code", code.ToString());
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new StoredTask
+            {
+                Task = catalog.Task(planId, code.ToString()),
+                Version = reader.GetInt64(0),
+                LatestReport = reader.IsDBNull(1) ? null : Deserialize<ProgressReport>(reader.GetString(1)),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement: whether the task exists and its page, so that both come from one snapshot.
+        using var command = _dataSource.CreateCommand(
+            """
+            SELECT p.id, p.document
+            FROM tasks t LEFT JOIN LATERAL (
+                SELECT id, document, reported_on FROM progress
+                WHERE plan_id = t.plan_id AND code = t.code AND (reported_on, id) > (@afterDate, @afterId)
+                ORDER BY reported_on, id LIMIT @take) p ON true
+            WHERE t.plan_id = @plan AND t.code = @code
+            ORDER BY p.reported_on, p.id
+            """);
+        command.Parameters.AddWithValue("plan", planId.ToString());
+        command.Parameters.AddWithValue("code", code.ToString());
+        command.Parameters.AddWithValue("afterDate", after is { } a ? StoreHelpers.Date(a.ReportedOn) : string.Empty);
+        command.Parameters.AddWithValue("afterId", after?.Id ?? 0L);
+        command.Parameters.AddWithValue("take", (long)limit + 1);
+        var items = new List<StoredProgressReport>();
+        var found = false;
+        var more = false;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found = true;
+                if (reader.IsDBNull(0))
+                {
+                    break;
+                }
+
+                if (items.Count == limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                items.Add(new StoredProgressReport { Id = reader.GetInt64(0), Report = Deserialize<ProgressReport>(reader.GetString(1)) });
+            }
+        }
+
+        return found ? new StorePage<StoredProgressReport> { Items = items, Continuation = more ? StoreHelpers.ProgressContinuation(items[^1]) : null } : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
+    {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        using var command = _dataSource.CreateCommand("SELECT document FROM progress WHERE id = @id AND plan_id = @plan AND code = @code");
+        command.Parameters.AddWithValue("id", reportId);
+        command.Parameters.AddWithValue("plan", planId.ToString());
+        command.Parameters.AddWithValue("code", code.ToString());
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document
+            ? new StoredProgressReport { Id = reportId, Report = Deserialize<ProgressReport>(document) }
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (StoreHelpers.CheckIdempotency<AppendedProgress>(await RememberedAsync(connection, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                // The row lock makes a concurrent writer of the same task (on any instance) wait here until this
+                // transaction ends, and then read the version this one wrote.
+                long version;
+                string? latestReportedOn;
+                using (var read = new NpgsqlCommand("SELECT version, latest_reported_on FROM tasks WHERE plan_id = @plan AND code = @code FOR UPDATE", connection))
+                {
+                    read.Parameters.AddWithValue("plan", report.Plan.ToString());
+                    read.Parameters.AddWithValue("code", report.Task.ToString());
+                    var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            return WriteResult<AppendedProgress>.NotFound;
+                        }
+
+                        version = reader.GetInt64(0);
+                        latestReportedOn = reader.IsDBNull(1) ? null : reader.GetString(1);
+                    }
+                }
+
+                if (version != expectedVersion)
+                {
+                    return WriteResult<AppendedProgress>.Mismatch(version);
+                }
+
+                var reportedOn = StoreHelpers.Date(report.ReportedOn);
+                long id;
+                using (var insert = new NpgsqlCommand("INSERT INTO progress (plan_id, code, reported_on, document) VALUES (@plan, @code, @reportedOn, @document) RETURNING id", connection))
+                {
+                    insert.Parameters.AddWithValue("plan", report.Plan.ToString());
+                    insert.Parameters.AddWithValue("code", report.Task.ToString());
+                    insert.Parameters.AddWithValue("reportedOn", reportedOn);
+                    insert.Parameters.AddWithValue("document", Serialize(report));
+                    id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                }
+
+                // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
+                var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
+                using (var update = new NpgsqlCommand(
+                    isLatest
+                        ? "UPDATE tasks SET version = version + 1, latest_report_id = @id, latest_status = @status, latest_reported_on = @reportedOn WHERE plan_id = @plan AND code = @code AND version = @version"
+                        : "UPDATE tasks SET version = version + 1 WHERE plan_id = @plan AND code = @code AND version = @version",
+                    connection))
+                {
+                    update.Parameters.AddWithValue("plan", report.Plan.ToString());
+                    update.Parameters.AddWithValue("code", report.Task.ToString());
+                    update.Parameters.AddWithValue("version", version);
+                    if (isLatest)
+                    {
+                        update.Parameters.AddWithValue("id", id);
+                        update.Parameters.AddWithValue("status", (int)report.Status);
+                        update.Parameters.AddWithValue("reportedOn", reportedOn);
+                    }
+
+                    if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                    {
+                        throw new InvalidOperationException($"Task '{report.Task}' changed while its row was locked; the database is being written by another program.");
+                    }
+                }
+
+                var appended = new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 };
+                await RememberAsync(connection, idempotency, appended, null, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return WriteResult<AppendedProgress>.Written(appended);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StorePage<Region>> ListRegionsAsync(RegionFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).RegionPage(filter, continuation, limit);
+
+    /// <inheritdoc />
+    public async Task<RegionTable> GetRegionTableAsync(CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Regions;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
+
+    /// <inheritdoc />
+    public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!catalog.IndicatorIds.Contains(indicator))
+        {
+            return null;
+        }
+
+        using var command = _dataSource.CreateCommand();
+        var sql = new StringBuilder("SELECT sort_key, document FROM observations WHERE indicator = @indicator AND sort_key > @after");
+        command.Parameters.AddWithValue("indicator", indicator.ToString());
+        command.Parameters.AddWithValue("after", continuation ?? string.Empty);
+        if (filter.Region is { } region)
+        {
+            sql.Append(" AND region = @region");
+            command.Parameters.AddWithValue("region", region.ToString());
+        }
+
+        if (filter.RegionGroup is { } group)
+        {
+            sql.Append(" AND region_group = @group");
+            command.Parameters.AddWithValue("group", group.ToString());
+        }
+
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND period_start >= @from");
+            command.Parameters.AddWithValue("from", StoreHelpers.Date(from.Start));
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND period_end <= @to");
+            command.Parameters.AddWithValue("to", StoreHelpers.Date(to.End));
+        }
+
+        sql.Append(" ORDER BY sort_key LIMIT @take");
+        command.Parameters.AddWithValue("take", (long)limit + 1);
+        command.CommandText = sql.ToString();
+        var items = new List<(string Key, Observation Observation)>();
+        var more = false;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (items.Count == limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                items.Add((reader.GetString(0), Deserialize<Observation>(reader.GetString(1))));
+            }
+        }
+
+        return new StorePage<Observation> { Items = [.. items.Select(static x => x.Observation)], Continuation = more ? items[^1].Key : null };
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+    {
+        var batch = StoreHelpers.ObservationBatch(indicator, observations);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(await RememberedAsync(connection, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                if (!catalog.IndicatorIds.Contains(indicator))
+                {
+                    return WriteResult<ObservationWriteResult>.NotFound;
+                }
+
+                // The keys are upserted in sort order, so two batches touching the same rows lock them in one order.
+                var replaced = 0;
+                foreach (var (key, observation) in batch)
+                {
+                    if (!await UpsertObservationAsync(connection, key, observation, cancellationToken).ConfigureAwait(false))
+                    {
+                        replaced++;
+                    }
+                }
+
+                var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
+                await RememberAsync(connection, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return WriteResult<ObservationWriteResult>.Written(counts);
+            }
+        }
+    }
+
+    /// <summary>Closes the pooled connections when the store created the data source.</summary>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _initialization.Dispose();
+    }
+
+    private async Task<StoreCatalog> GetCatalogAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _catalog) is { } ready)
+        {
+            return ready;
+        }
+
+        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_catalog is null)
+            {
+                await MigrateAndSeedAsync(cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _catalog, await LoadCatalogAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            return _catalog!;
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Instances that start together queue here; the first migrates and seeds, the others then find it done.
+                await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@lock)", cancellationToken, ("lock", MigrationLock)).ConfigureAwait(false);
+                await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS deltasdk_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", cancellationToken).ConfigureAwait(false);
+                int current;
+                using (var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM deltasdk_schema", connection))
+                {
+                    current = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                }
+
+                if (current > Migrations.Length)
+                {
+                    throw new InvalidOperationException($"The database '{connection.Database}' has schema version {current}; this server knows versions up to {Migrations.Length}. Run a newer server.");
+                }
+
+                for (var next = current + 1; next <= Migrations.Length; next++)
+                {
+                    await ExecuteAsync(connection, Migrations[next - 1], cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, "INSERT INTO deltasdk_schema (version) VALUES (@version)", cancellationToken, ("version", next)).ConfigureAwait(false);
+                }
+
+                using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
+                {
+                    if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        await SeedAsync(connection, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task SeedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var catalog = new StoreCatalog(_seed.Plans, _seed.Regions);
+        StoreHelpers.CheckSeedObservations(_seed, catalog.Indicators);
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            var planOrdinal = 0;
+            foreach (var plan in catalog.OrderedPlans)
+            {
+                Add(batch, "INSERT INTO plans (id, ordinal, document) VALUES (@id, @ordinal, @document)", ("id", plan.Id.ToString()), ("ordinal", planOrdinal++), ("document", DeltaJson.WritePlan(plan)));
+                var ordinal = 0;
+                foreach (var task in StoreHelpers.TasksInOrder(plan))
+                {
+                    Add(
+                        batch,
+                        "INSERT INTO tasks (plan_id, code, ordinal, aspect, document, search_text, version) VALUES (@plan, @code, @ordinal, @aspect, @document, @search, 1)",
+                        ("plan", plan.Id.ToString()),
+                        ("code", task.Code.ToString()),
+                        ("ordinal", ordinal++),
+                        ("aspect", task.Aspect?.ToString()),
+                        ("document", Serialize(task)),
+                        ("search", StoreHelpers.SearchText(task)));
+                }
+            }
+
+            Add(batch, "INSERT INTO documents (name, document) VALUES ('regions', @document)", ("document", DeltaJson.WriteRegions(_seed.Regions)));
+            foreach (var observation in _seed.Observations)
+            {
+                batch.BatchCommands.Add(UpsertObservation(StoreHelpers.ObservationSortKey(observation), observation));
+            }
+
+            Add(batch, "INSERT INTO meta (key, value) VALUES ('seeded_at', @now)", ("now", StoreHelpers.InstantPattern.Format(SystemClock.Instance.GetCurrentInstant())));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StoreCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+    {
+        var plans = new List<Plan>();
+        using (var command = _dataSource.CreateCommand("SELECT document FROM plans ORDER BY ordinal"))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    plans.Add(DeltaJson.ReadPlan(reader.GetString(0)));
+                }
+            }
+        }
+
+        using var regions = _dataSource.CreateCommand("SELECT document FROM documents WHERE name = 'regions'");
+        var table = await regions.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? DeltaJson.ReadRegions(document) : new RegionTable();
+        return new StoreCatalog(plans, table);
+    }
+
+    /// <summary>
+    /// Reads what the write with the request's key did, if the key is known. First takes a transaction-scoped advisory
+    /// lock on the key, so that a second request with the same key (on any instance) waits for the first to commit and
+    /// then finds its record instead of writing again.
+    /// </summary>
+    private static async Task<RememberedWrite?> RememberedAsync(NpgsqlConnection connection, IdempotencyRequest? request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", cancellationToken, ("key", request.Key)).ConfigureAwait(false);
+        using var command = new NpgsqlCommand(
+            """
+            SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
+            FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
+            WHERE i.key = @key
+            """,
+            connection);
+        command.Parameters.AddWithValue("key", request.Key);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            object result = !reader.IsDBNull(4)
+                ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
+                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
+            return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
+        }
+    }
+
+    private static async Task RememberAsync(NpgsqlConnection connection, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, "DELETE FROM idempotency WHERE created_at < @cutoff", cancellationToken, ("cutoff", StoreHelpers.InstantPattern.Format(request.ReceivedAt - request.Lifetime))).ConfigureAwait(false);
+
+        // An expired record of the key was deleted above and a live one answered the request before, so this insert
+        // is the key's only one; were the advisory lock ever bypassed, the primary key fails the second transaction
+        // rather than record a second write.
+        await ExecuteAsync(
+            connection,
+            """
+            INSERT INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced)
+            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced)
+            """,
+            cancellationToken,
+            ("key", request.Key),
+            ("fingerprint", request.Fingerprint),
+            ("createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
+            ("reportId", appended?.Report.Id),
+            ("taskVersion", appended?.TaskVersion),
+            ("indicator", counts?.Indicator.ToString()),
+            ("inserted", counts?.Inserted),
+            ("replaced", counts?.Replaced)).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts or replaces one observation; returns whether it was new (<c>xmax = 0</c> marks a row this statement inserted).</summary>
+    private static async Task<bool> UpsertObservationAsync(NpgsqlConnection connection, string key, Observation observation, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection) { BatchCommands = { UpsertObservation(key, observation) } };
+        await using (batch.ConfigureAwait(false))
+        {
+            return (bool)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+    }
+
+    private static NpgsqlBatchCommand UpsertObservation(string key, Observation observation)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO observations (indicator, sort_key, region, region_group, period_start, period_end, document)
+            VALUES (@indicator, @key, @region, @group, @start, @end, @document)
+            ON CONFLICT (indicator, sort_key) DO UPDATE SET document = excluded.document
+            RETURNING (xmax = 0)
+            """);
+        AddParameters(
+            command.Parameters,
+            ("indicator", observation.Indicator.ToString()),
+            ("key", key),
+            ("region", observation.Region?.ToString()),
+            ("group", observation.RegionGroup?.ToString()),
+            ("start", StoreHelpers.Date(observation.Period.Start)),
+            ("end", StoreHelpers.Date(observation.Period.End)),
+            ("document", Serialize(observation)));
+        return command;
+    }
+
+    private static void Add(NpgsqlBatch batch, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        AddParameters(command.Parameters, parameters);
+        batch.BatchCommands.Add(command);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command.Parameters, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection collection, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            // A null has no type to infer from; every nullable column the stores write is text, bigint or integer.
+            collection.Add(value is null
+                ? new NpgsqlParameter(name, NpgsqlDbType.Unknown) { Value = DBNull.Value }
+                : new NpgsqlParameter(name, value));
+        }
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ServerJson.TypeInfo<T>());
+
+    private static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
+        ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");
+
+    /// <summary>
+    /// The schema, one script per version: a database at version N gets scripts N+1 onwards, each in the start-up
+    /// transaction, and records each version in <c>deltasdk_schema</c>. Texts that are compared or ordered use the
+    /// "C" collation, so that they sort by code point as in the other stores and continuations compare alike.
+    /// </summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+        CREATE TABLE plans (id text PRIMARY KEY, ordinal integer NOT NULL, document text NOT NULL);
+        CREATE TABLE documents (name text PRIMARY KEY, document text NOT NULL);
+        CREATE TABLE tasks (
+            plan_id text NOT NULL,
+            code text NOT NULL,
+            ordinal integer NOT NULL,
+            aspect text NULL,
+            document text NOT NULL,
+            search_text text NOT NULL,
+            version bigint NOT NULL,
+            latest_report_id bigint NULL,
+            latest_status integer NULL,
+            latest_reported_on text COLLATE "C" NULL,
+            PRIMARY KEY (plan_id, code),
+            UNIQUE (plan_id, ordinal));
+        CREATE TABLE progress (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            plan_id text NOT NULL,
+            code text NOT NULL,
+            reported_on text COLLATE "C" NOT NULL,
+            document text NOT NULL,
+            FOREIGN KEY (plan_id, code) REFERENCES tasks (plan_id, code));
+        CREATE INDEX progress_by_task ON progress (plan_id, code, reported_on, id);
+        CREATE TABLE observations (
+            indicator text NOT NULL,
+            sort_key text COLLATE "C" NOT NULL,
+            region text NULL,
+            region_group text NULL,
+            period_start text COLLATE "C" NOT NULL,
+            period_end text COLLATE "C" NOT NULL,
+            document text NOT NULL,
+            PRIMARY KEY (indicator, sort_key));
+        CREATE TABLE idempotency (
+            key text PRIMARY KEY,
+            fingerprint text NOT NULL,
+            created_at text COLLATE "C" NOT NULL,
+            report_id bigint NULL REFERENCES progress (id),
+            task_version bigint NULL,
+            indicator text NULL,
+            inserted integer NULL,
+            replaced integer NULL);
+        CREATE INDEX idempotency_by_age ON idempotency (created_at);
+        """,
+    ];
+}

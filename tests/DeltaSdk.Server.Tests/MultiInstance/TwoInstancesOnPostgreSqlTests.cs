@@ -1,0 +1,174 @@
+using DeltaSdk.Client;
+using DeltaSdk.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace DeltaSdk.Server.Tests.MultiInstance;
+
+/// <summary>
+/// Two sample server processes on one PostgreSQL database, driven by the real <see cref="DeltaClient"/>: every
+/// guarantee holds across instances because the database enforces it.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : IAsyncLifetime
+{
+    private readonly List<ServiceProvider> _providers = [];
+    private PlanServerProcess _first = null!;
+    private PlanServerProcess _second = null!;
+    private DeltaClient _a = null!;
+    private DeltaClient _b = null!;
+    private PlanId _plan;
+
+    public async Task InitializeAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DeltaServer__Storage__Provider"] = "PostgreSql",
+            ["ConnectionStrings__DeltaPlan"] = await cluster.CreateDatabaseAsync(),
+        };
+
+        // Started together, so that both migrate and seed at once: the advisory lock lets one do it.
+        var servers = await Task.WhenAll(PlanServerProcess.StartAsync(environment), PlanServerProcess.StartAsync(environment));
+        (_first, _second) = (servers[0], servers[1]);
+        _a = Client(_first.BaseAddress);
+        _b = Client(_second.BaseAddress);
+        _plan = (await _a.GetPlansPageAsync()).Items[0].Id;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await (_first?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_second?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
+
+    /// <summary>
+    /// One test over one pair of processes (starting them is the slow part): seeding, If-Match, Idempotency-Key and
+    /// paging, each checked by a step of its own.
+    /// </summary>
+    [Fact]
+    public async Task Every_guarantee_holds_across_two_server_processes_on_one_database()
+    {
+        await Both_instances_serve_one_seeded_database();
+        await Of_concurrent_writers_with_one_etag_split_across_instances_exactly_one_wins_and_none_is_lost();
+        await One_idempotency_key_sent_to_both_instances_writes_once();
+        await A_page_started_on_one_instance_continues_on_the_other();
+    }
+
+    private async Task Both_instances_serve_one_seeded_database()
+    {
+        var fromA = await _a.GetPlansPageAsync();
+        var fromB = await _b.GetPlansPageAsync();
+        Assert.Equal(fromA.Items.Select(static p => p.Id), fromB.Items.Select(static p => p.Id));
+        Assert.Single(fromA.Items);
+    }
+
+    private async Task Of_concurrent_writers_with_one_etag_split_across_instances_exactly_one_wins_and_none_is_lost()
+    {
+        var code = await TaskCodeAsync(0);
+        var etag = (await _a.GetTaskAsync(_plan, code)).ETag;
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => TryPostAsync(i % 2 == 0 ? _a : _b, code, etag, i)));
+        Assert.Single(attempts, static won => won);
+
+        // Writers that retry on 412 (read the new ETag, post again) all get through, each exactly once.
+        var writers = Enumerable.Range(10, 6).Select(i => PostWithRetryAsync(i % 2 == 0 ? _a : _b, i % 2 == 0 ? _b : _a, code, i));
+        await Task.WhenAll(writers);
+        var reports = await _b.ListProgressAsync(_plan, code).ToListAsync();
+        Assert.Equal(7, reports.Count);
+        Assert.Equal(7, reports.Select(static r => r.Narrative!.EnglishText).Distinct().Count());
+        Assert.Equal((await _a.GetTaskAsync(_plan, code)).ETag, (await _b.GetTaskAsync(_plan, code)).ETag);
+    }
+
+    private async Task One_idempotency_key_sent_to_both_instances_writes_once()
+    {
+        var code = await TaskCodeAsync(1);
+        var etag = (await _b.GetTaskAsync(_plan, code)).ETag;
+        var key = "two-instance-" + Guid.NewGuid().ToString("N");
+        var report = Report(code, 1);
+        var results = await Task.WhenAll(
+            _a.PostProgressAsync(_plan, code, report, etag, key),
+            _b.PostProgressAsync(_plan, code, report, etag, key),
+            _a.PostProgressAsync(_plan, code, report, etag, key));
+
+        Assert.Single(results.Select(static r => r.ETag).Distinct());
+        Assert.Single(results.Select(static r => r.Value.RecordedAt).Distinct());
+        Assert.Single(await _a.ListProgressAsync(_plan, code).ToListAsync());
+    }
+
+    private async Task A_page_started_on_one_instance_continues_on_the_other()
+    {
+        var query = new TaskQuery { PageSize = 7 };
+        var whole = await _a.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).Select(static t => t.Code).ToListAsync();
+        var codes = new List<TaskCode>();
+        string? token = null;
+        var instance = 0;
+        do
+        {
+            var page = await (instance++ % 2 == 0 ? _a : _b).GetTasksPageAsync(_plan, query, token);
+            codes.AddRange(page.Items.Select(static t => t.Code));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        Assert.True(instance > 2, "The plan should span several pages of 7.");
+        Assert.Equal(whole, codes);
+    }
+
+    private async Task<TaskCode> TaskCodeAsync(int index)
+        => (await _a.GetTasksPageAsync(_plan, new TaskQuery { PageSize = 10 })).Items[index].Code;
+
+    private async Task<bool> TryPostAsync(DeltaClient client, TaskCode code, string etag, int writer)
+    {
+        try
+        {
+            await client.PostProgressAsync(_plan, code, Report(code, writer), etag);
+            return true;
+        }
+        catch (DeltaConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task PostWithRetryAsync(DeltaClient reader, DeltaClient writer, TaskCode code, int number)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await TryPostAsync(writer, code, (await reader.GetTaskAsync(_plan, code)).ETag, number))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Writer {number} lost 50 races in a row.");
+    }
+
+    /// <summary>A synthetic report, told apart from the others by its narrative.</summary>
+    private ProgressReport Report(TaskCode code, int writer) => new()
+    {
+        Plan = _plan,
+        Task = code,
+        ReportedOn = new LocalDate(2025, 3, 31),
+        Period = ReportingPeriod.ForQuarter(2025, 1),
+        Status = ImplementationStatus.InProgress,
+        PercentComplete = writer,
+        Narrative = LocalizedText.Create($"合成进展 {writer}", $"Synthetic progress {writer}"),
+    };
+
+    private DeltaClient Client(Uri baseAddress)
+    {
+        var services = new ServiceCollection();
+        services.AddDeltaClient(options =>
+        {
+            options.BaseAddress = baseAddress;
+            options.ApiKey = PlanServerProcess.WriterKey;
+        });
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<DeltaClient>();
+    }
+}

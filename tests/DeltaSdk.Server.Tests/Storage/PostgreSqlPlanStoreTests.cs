@@ -1,0 +1,100 @@
+using System.Net;
+using DeltaSdk.Server.Storage;
+using DeltaSdk.Server.Tests.Support;
+using Npgsql;
+using NodaTime;
+
+namespace DeltaSdk.Server.Tests.Storage;
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanStoreContractTests
+{
+    private readonly List<PostgreSqlPlanStore> _stores = [];
+    private string _connectionString = string.Empty;
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_schema_is_at_the_latest_version_and_seeded_once_when_instances_start_together()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlPlanStore(connectionString, SyntheticPlanData.Seed())).ToList();
+        _stores.AddRange(stores);
+        await Task.WhenAll(stores.Select(static s => Task.Run(() => s.InitializeAsync())));
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var versions = new NpgsqlCommand("SELECT array_agg(version ORDER BY version) FROM deltasdk_schema", connection);
+        Assert.Equal(Enumerable.Range(1, PostgreSqlPlanStore.SchemaVersion), (int[])(await versions.ExecuteScalarAsync())!);
+        await using var tasks = new NpgsqlCommand("SELECT count(*) FROM tasks", connection);
+        Assert.Equal((long)SyntheticPlanData.Seed().Plans.Single().AllTasks.Count(), await tasks.ExecuteScalarAsync());
+        await using var seeded = new NpgsqlCommand("SELECT count(*) FROM meta WHERE key = 'seeded_at'", connection);
+        Assert.Equal(1L, await seeded.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Writes_on_one_store_are_seen_by_another_on_the_same_database()
+    {
+        var code = SyntheticPlanData.Code(11);
+        await AppendAsync(code, 1, ImplementationStatus.Completed, new LocalDate(2024, 12, 1), Idempotency("shared", "f", Instant.FromUtc(2025, 1, 1, 0, 0)));
+        var other = new PostgreSqlPlanStore(_connectionString, new PlanStoreSeed { Plans = [SyntheticPlanData.Plan(3) with { Id = PlanId.Parse("another-plan") }] });
+        _stores.Add(other);
+        Assert.Equal(SyntheticPlanData.PlanId, Assert.Single(await other.ListPlansAsync()).Id);
+        var task = (await other.GetTaskAsync(SyntheticPlanData.PlanId, code))!;
+        Assert.Equal(2, task.Version);
+        Assert.Equal(ImplementationStatus.Completed, task.LatestReport!.Status);
+
+        var replay = await other.AppendProgressAsync(
+            SyntheticPlanData.Report(code, ImplementationStatus.Completed, new LocalDate(2024, 12, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) },
+            1,
+            Idempotency("shared", "f", Instant.FromUtc(2025, 1, 1, 0, 1)));
+        Assert.Equal(WriteOutcome.Replayed, replay.Outcome);
+        Assert.Equal(2, replay.Value!.TaskVersion);
+        await other.CheckHealthAsync();
+    }
+
+    [Fact]
+    public async Task Concurrent_http_writers_with_one_etag_get_one_201_and_412s_on_postgresql()
+    {
+        await using var server = await TestServer.StartAsync(Store);
+        var code = SyntheticPlanData.Code(13);
+        var etag = await server.TaskETagAsync(code);
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 2, i), i), etag)));
+        Assert.Single(responses, static r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(5, responses.Count(static r => r.StatusCode == HttpStatusCode.PreconditionFailed));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_database_of_a_newer_schema_version_is_refused()
+    {
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("INSERT INTO deltasdk_schema (version) VALUES (99)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var reopened = new PostgreSqlPlanStore(_connectionString, PlanStoreSeed.Empty);
+        _stores.Add(reopened);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.InitializeAsync());
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    protected override async Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)
+    {
+        _connectionString = await cluster.CreateDatabaseAsync();
+        var store = new PostgreSqlPlanStore(_connectionString, seed);
+        _stores.Add(store);
+        return store;
+    }
+}
