@@ -9,8 +9,9 @@ namespace DeltaSdk.Tool.Changes;
 
 /// <summary>
 /// Draws a <see cref="ChangeSet"/> as a Spectre.Console tree: one branch per kind of entity, each entity once with its
-/// member changes below it as <c>old → new</c>, then the counts that moved. Values are compact JSON, shortened past
-/// <see cref="MaxValueLength"/> characters; <c>--format json</c> has them whole.
+/// member changes below it as <c>old → new</c> (for an object on both sides, such as a localized title, only its members
+/// that differ), then the counts that moved. Values are compact JSON, shortened past <see cref="MaxValueLength"/>
+/// characters; <c>--format json</c> has them whole.
 /// </summary>
 internal static class ChangeTree
 {
@@ -96,7 +97,11 @@ internal static class ChangeTree
             element.WriteTo(writer);
         }
 
-        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Shorten(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static string Shorten(string text)
+    {
         if (text.Length <= MaxValueLength)
         {
             return text;
@@ -111,7 +116,39 @@ internal static class ChangeTree
     {
         foreach (var change in changes)
         {
-            node.AddNode(new Text($"{change.Member}: {Value(change.OldValue)} → {Value(change.NewValue)}", ChangedStyle));
+            if (change is { OldValue.ValueKind: JsonValueKind.Object, NewValue.ValueKind: JsonValueKind.Object })
+            {
+                // Objects on both sides (localized text, a time frame): only their members that differ, one line
+                // each, so that a changed English title does not print the unchanged Chinese one twice.
+                foreach (var (name, before, after) in DifferingMembers(change.OldValue.Value, change.NewValue.Value))
+                {
+                    node.AddNode(new Text($"{change.Member}.{name}: {Value(before)} → {Value(after)}", ChangedStyle));
+                }
+            }
+            else
+            {
+                node.AddNode(new Text($"{change.Member}: {Value(change.OldValue)} → {Value(change.NewValue)}", ChangedStyle));
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, JsonElement? Before, JsonElement? After)> DifferingMembers(JsonElement before, JsonElement after)
+    {
+        foreach (var member in before.EnumerateObject())
+        {
+            JsonElement? other = after.TryGetProperty(member.Name, out var value) ? value : null;
+            if (other is not { } present || !JsonElement.DeepEquals(member.Value, present))
+            {
+                yield return (member.Name, member.Value, other);
+            }
+        }
+
+        foreach (var member in after.EnumerateObject())
+        {
+            if (!before.TryGetProperty(member.Name, out _))
+            {
+                yield return (member.Name, null, member.Value);
+            }
         }
     }
 
@@ -157,7 +194,7 @@ internal static class ChangeTree
 
         if (title.ValueKind == JsonValueKind.String)
         {
-            return "  " + title.GetString();
+            return "  " + Shorten(title.GetString()!);
         }
 
         if (title.ValueKind != JsonValueKind.Object)
@@ -167,14 +204,14 @@ internal static class ChangeTree
 
         if (title.TryGetProperty(language, out var text) && text.ValueKind == JsonValueKind.String)
         {
-            return "  " + text.GetString();
+            return "  " + Shorten(text.GetString()!);
         }
 
         foreach (var other in title.EnumerateObject())
         {
             if (other.Value.ValueKind == JsonValueKind.String)
             {
-                return "  " + other.Value.GetString();
+                return "  " + Shorten(other.Value.GetString()!);
             }
         }
 
