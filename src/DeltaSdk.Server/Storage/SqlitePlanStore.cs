@@ -24,6 +24,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     private readonly string _connectionString;
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly ParsedReportCache _reports = new();
     private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="SqlitePlanStore"/> class.</summary>
@@ -46,6 +47,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Gets how many stored progress reports this store has parsed (each is parsed once, then kept); for tests.</summary>
+    internal long ReportParses => _reports.Parses;
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -91,7 +95,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             using var command = connection.CreateCommand();
             var sql = new StringBuilder(
                 """
-                SELECT t.ordinal, t.code, t.version, p.document
+                SELECT t.ordinal, t.code, t.version, p.id, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.ordinal > $after
                 """);
@@ -150,7 +154,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     {
                         Task = catalog.Task(planId, reader.GetString(1)),
                         Version = reader.GetInt64(2),
-                        LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
+                        LatestReport = reader.IsDBNull(3) ? null : CachedReport(reader, 3, 4),
                     });
                 }
             }
@@ -169,7 +173,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             using var command = connection.CreateCommand();
             command.CommandText =
                 """
-                SELECT t.code, t.version, p.document
+                SELECT t.code, t.version, p.id, p.document
                 FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
                 WHERE t.plan_id = $plan AND t.code = $code
                 """;
@@ -187,7 +191,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 {
                     Task = catalog.Task(planId, reader.GetString(0)),
                     Version = reader.GetInt64(1),
-                    LatestReport = reader.IsDBNull(2) ? null : Deserialize<ProgressReport>(reader.GetString(2)),
+                    LatestReport = reader.IsDBNull(2) ? null : CachedReport(reader, 2, 3),
                 };
             }
         }
@@ -232,7 +236,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                         break;
                     }
 
-                    items.Add(new StoredProgressReport { Id = reader.GetInt64(0), Report = Deserialize<ProgressReport>(reader.GetString(1)) });
+                    items.Add(new StoredProgressReport { Id = reader.GetInt64(0), Report = CachedReport(reader, 0, 1) });
                 }
             }
 
@@ -248,13 +252,17 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT document FROM progress WHERE id = $id AND plan_id = $plan AND code = $code";
+            command.CommandText = "SELECT id, document FROM progress WHERE id = $id AND plan_id = $plan AND code = $code";
             command.Parameters.AddWithValue("$id", reportId);
             command.Parameters.AddWithValue("$plan", planId.ToString());
             command.Parameters.AddWithValue("$code", code.ToString());
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document
-                ? new StoredProgressReport { Id = reportId, Report = Deserialize<ProgressReport>(document) }
-                : null;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    ? new StoredProgressReport { Id = reportId, Report = CachedReport(reader, 0, 1) }
+                    : null;
+            }
         }
     }
 
@@ -468,6 +476,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
 
         _initialization.Dispose();
+        _reports.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -736,6 +745,10 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ServerJson.TypeInfo<T>());
+
+    // Stored reports never change: parse each once (by id) and read its text only when it is not cached.
+    private ProgressReport CachedReport(SqliteDataReader reader, int idColumn, int documentColumn)
+        => _reports.GetOrParse(reader.GetInt64(idColumn), () => reader.GetString(documentColumn), static json => Deserialize<ProgressReport>(json));
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
         ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");

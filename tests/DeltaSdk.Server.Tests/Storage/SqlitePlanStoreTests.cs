@@ -159,6 +159,32 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         Assert.Equal("2", await version.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task A_stored_report_is_parsed_once_however_often_its_task_is_read()
+    {
+        // Synthetic: a narrative with 20,000 language tags (about 0.5 MB, under the 1 MiB body limit) is the report
+        // whose re-parsing on every read made each later read of its task slow.
+        var code = SyntheticPlanData.Code(13);
+        var narrative = new LocalizedText(Enumerable.Range(0, 20_000).Select(static i => KeyValuePair.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"en-x-t{i}"), "synthetic")));
+        var report = SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1)) with { Narrative = narrative, RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) };
+        var store = (SqlitePlanStore)Store;
+        var written = await store.AppendProgressAsync(report, 1, idempotency: null);
+        Assert.Equal(WriteOutcome.Written, written.Outcome);
+        var before = store.ReportParses;
+
+        var first = (await store.GetTaskAsync(SyntheticPlanData.PlanId, code))!.LatestReport!;
+        Assert.Equal(20_000, first.Narrative!.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(first, (await store.GetTaskAsync(SyntheticPlanData.PlanId, code))!.LatestReport);
+            Assert.Same(first, Assert.Single((await store.ListTasksAsync(SyntheticPlanData.PlanId, new TaskFilter { Codes = [code] }, null, 10))!.Items).LatestReport);
+            Assert.Same(first, Assert.Single((await store.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items).Report);
+            Assert.Same(first, (await store.GetProgressAsync(SyntheticPlanData.PlanId, code, written.Value!.Report.Id))!.Report);
+        }
+
+        Assert.Equal(1, store.ReportParses - before);
+    }
+
     protected override Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)
     {
         var store = new SqlitePlanStore(Path.Combine(_folder, $"store-{_stores.Count}.db"), seed);
