@@ -15,7 +15,8 @@ namespace DeltaSdk;
 /// <see cref="MaxKeywords"/> keywords and <see cref="MaxLength"/> characters, so that a query from the network cannot
 /// make the matching (or the SQL built from it) grow without limit.
 /// </remarks>
-public sealed record KeywordQuery
+// A class, not a record: a query is a value built by Parse, not a model record with members to copy with `with`.
+public sealed class KeywordQuery : IEquatable<KeywordQuery>
 {
     /// <summary>The most keywords a query may hold.</summary>
     public const int MaxKeywords = 16;
@@ -166,8 +167,23 @@ public sealed record KeywordQuery
     /// <returns>The text, which <see cref="Parse(string)"/> reads back to an equal query.</returns>
     public override string ToString() => string.Join(' ', Keywords);
 
+    /// <summary>Compares two queries by their keywords.</summary>
+    /// <param name="left">The first query.</param>
+    /// <param name="right">The second query.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or hold the same keywords in the same order.</returns>
+    public static bool operator ==(KeywordQuery? left, KeywordQuery? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two queries by their keywords.</summary>
+    /// <param name="left">The first query.</param>
+    /// <param name="right">The second query.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(KeywordQuery? left, KeywordQuery? right) => !(left == right);
+
     /// <inheritdoc/>
     public bool Equals(KeywordQuery? other) => other is not null && Keywords.SequenceEqual(other.Keywords, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as KeywordQuery);
 
     /// <inheritdoc/>
     public override int GetHashCode()
