@@ -37,6 +37,14 @@ internal static class ApiClientSnippets
         GC.KeepAlive(client);
     }
 
+    public static void WithNew()
+    {
+        #region WithNew
+        var client = new DeltaClient(new DeltaClientOptions { BaseAddress = new Uri("http://127.0.0.1:5080/") });
+        #endregion
+        GC.KeepAlive(client);
+    }
+
     public static async Task ReadingAsync(DeltaClient client, CancellationToken cancellationToken)
     {
         #region Reading

@@ -11,8 +11,9 @@ namespace DeltaSdk.Client;
 
 /// <summary>
 /// The typed client of the DeltaSdk Plan API v1: plans, aspects, key tasks and their progress, regions, region
-/// groups, indicators and observations. Register it with <c>services.AddDeltaClient(...)</c> and inject it; one
-/// instance serves the whole application and is safe for concurrent use.
+/// groups, indicators and observations. Register it with <c>services.AddDeltaClient(...)</c> and inject it, or create
+/// it with <see cref="DeltaClient(DeltaClientOptions)"/>; one instance serves the whole application and is safe for
+/// concurrent use.
 /// </summary>
 /// <remarks>
 /// <para>Every operation is asynchronous and honours its <see cref="CancellationToken"/>; cancelling surfaces as
@@ -46,6 +47,37 @@ public class DeltaClient
     {
     }
 
+    /// <summary>
+    /// Initializes a new client without dependency injection, over its own connection pool and the same handler
+    /// pipeline as <c>AddDeltaClient</c> (API key, ETag revalidation, retries and time limits).
+    /// </summary>
+    /// <param name="options">The settings; at least <see cref="DeltaClientOptions.BaseAddress"/>. They are copied: later changes have no effect.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A setting is wrong; the message names each one and why.</exception>
+    /// <remarks>Create one client and reuse it for the life of the application, as with <see cref="HttpClient"/>.</remarks>
+    public DeltaClient(DeltaClientOptions options)
+        : this(options, ClientPipeline.CreateTransport())
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new client without dependency injection, sending through the given transport (a proxy, a client
+    /// certificate, a test handler) under the same handler pipeline as <c>AddDeltaClient</c>.
+    /// </summary>
+    /// <param name="options">The settings; at least <see cref="DeltaClientOptions.BaseAddress"/>. They are copied: later changes have no effect.</param>
+    /// <param name="transport">The innermost handler, which sends the requests; the client never disposes it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="transport"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A setting is wrong; the message names each one and why.</exception>
+    public DeltaClient(DeltaClientOptions options, HttpMessageHandler transport)
+        : this(Checked(options), transport ?? throw new ArgumentNullException(nameof(transport)), NullLogger.Instance, TimeProvider.System)
+    {
+    }
+
+    private DeltaClient(DeltaClientOptions options, HttpMessageHandler transport, ILogger logger, TimeProvider timeProvider)
+        : this(ClientPipeline.CreateHttpClient(options, transport, timeProvider, logger), options, logger, timeProvider)
+    {
+    }
+
     internal DeltaClient(HttpClient httpClient, DeltaClientOptions options, ILogger logger, TimeProvider timeProvider)
     {
         _options = options;
@@ -56,6 +88,14 @@ public class DeltaClient
             MaxExceptionContentLength = ProblemReader.MaxReadLength,
         };
         _api = RestService.ForGenerated<IDeltaApi>(httpClient, settings);
+    }
+
+    private static DeltaClientOptions Checked(DeltaClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = options.Clone();
+        var failures = DeltaClientOptionsValidator.Collect(copy);
+        return failures.Count == 0 ? copy : throw new ArgumentException(string.Join(" ", failures), nameof(options));
     }
 
     /// <summary>Lists the plans the server holds.</summary>

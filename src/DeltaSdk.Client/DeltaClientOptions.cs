@@ -88,4 +88,7 @@ public sealed class DeltaClientOptions
     /// Default: <see cref="DefaultResponseCacheCapacity"/>. Must not be negative.
     /// </summary>
     public int ResponseCacheCapacity { get; set; } = DefaultResponseCacheCapacity;
+
+    /// <summary>A copy, so that a client built with <c>new</c> is not changed by later changes to the caller's instance.</summary>
+    internal DeltaClientOptions Clone() => (DeltaClientOptions)MemberwiseClone();
 }

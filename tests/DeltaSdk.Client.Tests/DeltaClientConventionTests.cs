@@ -44,7 +44,8 @@ public sealed class DeltaClientConventionTests
         var constructors = typeof(DeltaClient).GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
 
         Assert.Contains(constructors, c => c.IsFamily && c.GetParameters().Length == 0);
-        Assert.DoesNotContain(constructors, c => c.IsPublic);
+        // Public constructors exist for use without DI, and every one of them takes the options it checks.
+        Assert.All(constructors.Where(static c => c.IsPublic), static c => Assert.Equal(typeof(DeltaClientOptions), c.GetParameters()[0].ParameterType));
         Assert.False(typeof(DeltaClient).IsSealed);
     }
 

@@ -71,7 +71,7 @@ public static class DeltaClientServiceCollectionExtensions
             .AddHttpMessageHandler(static sp => new ApiKeyHandler(Options(sp)))
             .AddHttpMessageHandler(static sp => new ConditionalGetHandler(sp.GetRequiredService<ResponseCache>(), Logger(sp)))
             .AddHttpMessageHandler(static sp => new RetryHandler(Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)))
-            .UseSocketsHttpHandler(static (handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .UseSocketsHttpHandler(static (handler, _) => handler.PooledConnectionLifetime = ClientPipeline.PooledConnectionLifetime)
 
             // DeltaClient is a singleton holding one HttpClient: the pooled connection lifetime above, not handler
             // rotation, is what picks up DNS changes.

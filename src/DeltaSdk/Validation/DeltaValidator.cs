@@ -16,7 +16,7 @@ namespace DeltaSdk.Validation;
 /// <para>
 /// For dependency injection, register rules as <see cref="IValidationRule"/> and the validator through
 /// <see cref="DeltaValidator(DeltaValidationOptions, IEnumerable{IValidationRule})"/>, or use
-/// <c>services.AddDeltaValidation()</c> from the DeltaSdk.Client package.
+/// <c>services.AddDeltaValidation()</c> (in this package).
 /// </para>
 /// </remarks>
 public sealed class DeltaValidator

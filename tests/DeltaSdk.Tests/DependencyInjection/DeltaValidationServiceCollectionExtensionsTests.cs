@@ -2,7 +2,7 @@ using DeltaSdk.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace DeltaSdk.Client.Tests.DependencyInjection;
+namespace DeltaSdk.Tests.DependencyInjection;
 
 public sealed class DeltaValidationServiceCollectionExtensionsTests
 {

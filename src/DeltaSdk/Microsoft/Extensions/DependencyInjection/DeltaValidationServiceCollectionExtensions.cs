@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 // Extension methods for IServiceCollection live in its namespace so that they show up without a using directive.
-// They live in DeltaSdk.Client, not the core package, so that the core takes no dependency on Microsoft.Extensions.*.
+// They live in the core package so that a server or tool registers validation without taking the client (and Refit).
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="DeltaValidator"/> and custom <see cref="IValidationRule"/>s.</summary>
