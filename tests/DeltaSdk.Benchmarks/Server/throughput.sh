@@ -42,7 +42,7 @@ wait_ready() { # url
 
 start_plan_server() { # name port extra-env...
   local name=$1 port=$2; shift 2
-  (cd "$SERVER_DIR" && env Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production "$@" \
+  (cd "$SERVER_DIR" && exec env Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production "$@" \
      dotnet DeltaSdk.Samples.PlanServer.dll --urls "http://127.0.0.1:$port" >"$WORK/$name.log" 2>&1) &
   PIDS+=($!)
   wait_ready "http://127.0.0.1:$port/healthz/ready"
@@ -88,7 +88,7 @@ kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
 
 # The ceiling: the same bytes from a minimal endpoint.
 CEILING_PORT=$(free_port)
-(cd "$WORK" && dotnet "$CEILING_DLL" --urls "http://127.0.0.1:$CEILING_PORT" "$WORK/page.json" "$WORK/task.json" >"$WORK/ceiling.log" 2>&1) &
+(cd "$WORK" && exec dotnet "$CEILING_DLL" --urls "http://127.0.0.1:$CEILING_PORT" "$WORK/page.json" "$WORK/task.json" >"$WORK/ceiling.log" 2>&1) &
 PIDS+=($!)
 wait_ready "http://127.0.0.1:$CEILING_PORT/task"
 run_wrk ceiling-page "http://127.0.0.1:$CEILING_PORT/page"
