@@ -28,6 +28,7 @@ internal sealed partial class PlanApiHandlers(
     private const int MaxIdempotencyKeyLength = 255;
 
     private readonly DeltaServerOptions _options = options.Value;
+    private readonly HotReadCache _hotReads = new();
 
     public async Task<IResult> ListPlansAsync(HttpContext context)
     {
@@ -88,6 +89,14 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
+        // Read before the data, so that what is cached under it is never older (see HotReadCache).
+        var stamp = await store.GetTasksStampAsync(context.RequestAborted).ConfigureAwait(false);
+        var cacheKey = string.Join('\n', queryKey, page.Size.ToString(CultureInfo.InvariantCulture), pageToken);
+        if (_hotReads.TryGet(cacheKey, stamp, out var cached))
+        {
+            return ETags.Conditional(context.Request, cached.Body, cached.ETag);
+        }
+
         var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = keywords.Keywords };
         if (regionCode is { } code)
         {
@@ -111,6 +120,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var (body, etag) = TaskJsonCache.WritePage([.. tasks.Items.Select(static t => t.Task)], page.NextToken(tasks.Continuation));
+        _hotReads.Add(cacheKey, stamp, body, etag);
         return ETags.Conditional(context.Request, body, etag);
     }
 
@@ -122,12 +132,20 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
+        var stamp = await store.GetTasksStampAsync(context.RequestAborted).ConfigureAwait(false);
+        var cacheKey = string.Join('\n', "task", id, taskCode);
+        if (_hotReads.TryGet(cacheKey, stamp, out var cached))
+        {
+            return ETags.Conditional(context.Request, cached.Body, cached.ETag);
+        }
+
         if (await store.GetTaskAsync(id, taskCode, context.RequestAborted).ConfigureAwait(false) is not { } task)
         {
             return TaskNotFound(id, taskCode);
         }
 
-        return ETags.Conditional(context.Request, TaskJsonCache.Get(task.Task).Json, ETags.ForVersion(task.Version));
+        var entry = _hotReads.Add(cacheKey, stamp, TaskJsonCache.Get(task.Task).Json, ETags.ForVersion(task.Version));
+        return ETags.Conditional(context.Request, entry.Body, entry.ETag);
     }
 
     public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, int? pageSize, string? pageToken)

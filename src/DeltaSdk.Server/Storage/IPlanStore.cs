@@ -23,6 +23,14 @@ public interface IPlanStore
     /// <returns>A task that completes when the storage answered, and faults when it did not.</returns>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets a number that grows with every committed write that changes a task (its version, its latest progress),
+    /// on any instance sharing the storage, so that a reader can keep the bytes of a task or a page for as long as it is unchanged.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The stamp; read it before the data it guards, so that what is kept is never older than the stamp.</returns>
+    Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Lists the plans.</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The plans' summaries, ordered by identifier.</returns>

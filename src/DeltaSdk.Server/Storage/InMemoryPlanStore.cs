@@ -17,6 +17,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     private readonly Dictionary<string, RememberedWrite> _idempotency = new(StringComparer.Ordinal);
     private StoreCatalog? _catalog;
     private long _nextReportId = 1;
+    private long _tasksStamp;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryPlanStore"/> class.</summary>
     /// <param name="seed">The data the store starts with.</param>
@@ -39,6 +40,10 @@ public sealed class InMemoryPlanStore : IPlanStore
 
     /// <inheritdoc />
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+        => Task.FromResult(Interlocked.Read(ref _tasksStamp));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
@@ -166,6 +171,7 @@ public sealed class InMemoryPlanStore : IPlanStore
 
             var stored = new StoredProgressReport { Id = _nextReportId++, Report = report };
             task.Version++;
+            Interlocked.Increment(ref _tasksStamp);
             var index = task.Reports.FindLastIndex(r => r.Report.ReportedOn <= report.ReportedOn) + 1;
             task.Reports.Insert(index, stored);
             if (StoreHelpers.IsLatest(report, task.Latest))

@@ -79,6 +79,18 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit, whichever instance made it.</remarks>
+    public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("SELECT coalesce(sum(version), 0)::bigint FROM tasks", connection);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
         => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 

@@ -70,6 +70,19 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit.</remarks>
+    public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT coalesce(sum(version), 0) FROM tasks";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
         => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 

@@ -83,6 +83,24 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_tasks_stamp_grows_with_every_written_task_change_and_only_then()
+    {
+        var code = SyntheticPlanData.Code(3);
+        var start = await Store.GetTasksStampAsync();
+        Assert.Equal(start, await Store.GetTasksStampAsync());
+
+        Assert.Equal(WriteOutcome.Written, (await AppendAsync(code, 1, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1))).Outcome);
+        var afterFirst = await Store.GetTasksStampAsync();
+        Assert.True(afterFirst > start, $"{afterFirst} should be above {start}");
+
+        Assert.Equal(WriteOutcome.VersionMismatch, (await AppendAsync(code, 1, ImplementationStatus.Completed, new LocalDate(2024, 7, 1))).Outcome);
+        Assert.Equal(afterFirst, await Store.GetTasksStampAsync());
+
+        Assert.Equal(WriteOutcome.Written, (await AppendAsync(SyntheticPlanData.Code(4), 1, ImplementationStatus.Delayed, new LocalDate(2024, 3, 1))).Outcome);
+        Assert.True(await Store.GetTasksStampAsync() > afterFirst);
+    }
+
+    [Fact]
     public async Task A_backdated_report_is_listed_in_date_order_but_does_not_become_the_latest()
     {
         var code = SyntheticPlanData.Code(2);

@@ -25,6 +25,8 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
 
     public virtual Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 
+    public virtual Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default) => inner.GetTasksStampAsync(cancellationToken);
+
     public virtual Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
         => inner.AppendProgressAsync(report, expectedVersion, idempotency, cancellationToken);
 
