@@ -33,8 +33,8 @@ public sealed class DeltaClientAnalyticsTests : IAsyncLifetime
     [Fact]
     public async Task Two_provinces_reporting_on_a_shared_task_keep_their_own_state()
     {
-        await PostAsync(Jiangsu, 40, new LocalDate(2025, 3, 31));
-        await PostAsync(Zhejiang, 80, new LocalDate(2025, 4, 30));
+        await PostAsync(_client, Jiangsu, 40, new LocalDate(2025, 3, 31));
+        await PostAsync(_client, Zhejiang, 80, new LocalDate(2025, 4, 30));
 
         var reports = await _client.ListProgressAsync(Plan, Shared).ToListAsync();
         var jiangsu = await _client.GetProgressRollupAsync(Plan, region: Jiangsu, asOf: new LocalDate(2025, 6, 30));
@@ -49,9 +49,37 @@ public sealed class DeltaClientAnalyticsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_SQLite_store_keeps_each_report_s_region_across_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("deltasdk-analytics-");
+        try
+        {
+            var database = Path.Combine(folder.FullName, "plan.db");
+            await using (var first = await TestServer.StartAsync(new SqlitePlanStore(database, SeedWithSharedTask())))
+            {
+                var writer = first.CreateClient();
+                await PostAsync(writer, Jiangsu, 40, new LocalDate(2025, 3, 31));
+                await PostAsync(writer, Zhejiang, 80, new LocalDate(2025, 4, 30));
+            }
+
+            await using var second = await TestServer.StartAsync(new SqlitePlanStore(database, SeedWithSharedTask()));
+            var reader = second.CreateClient();
+            var jiangsu = await reader.GetProgressRollupAsync(Plan, region: Jiangsu, asOf: new LocalDate(2025, 6, 30));
+            var zhejiang = await reader.GetProgressRollupAsync(Plan, region: Zhejiang, asOf: new LocalDate(2025, 6, 30));
+
+            Assert.Equal(40, Assert.Single(jiangsu.Tasks, static t => t.Task == Shared).PercentComplete);
+            Assert.Equal(80, Assert.Single(zhejiang.Tasks, static t => t.Task == Shared).PercentComplete);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_rollup_as_of_a_date_leaves_later_reports_out_and_aspect_limits_it()
     {
-        await PostAsync(Zhejiang, 80, new LocalDate(2025, 4, 30));
+        await PostAsync(_client, Zhejiang, 80, new LocalDate(2025, 4, 30));
         var aspect = AspectId.Parse("synthetic-aspect-1");
 
         var before = await _client.GetProgressRollupAsync(Plan, region: Zhejiang, aspect: aspect, asOf: new LocalDate(2025, 4, 29));
@@ -112,9 +140,9 @@ public sealed class DeltaClientAnalyticsTests : IAsyncLifetime
         return new PlanStoreSeed { Plans = [plan], Regions = seed.Regions };
     }
 
-    private async Task PostAsync(RegionCode region, double percent, LocalDate reportedOn)
+    private static async Task PostAsync(DeltaClient client, RegionCode region, double percent, LocalDate reportedOn)
     {
-        var etag = (await _client.GetTaskAsync(Plan, Shared)).ETag;
-        await _client.PostProgressAsync(Plan, Shared, SyntheticData.Report(Shared, percent: percent) with { Region = region, ReportedOn = reportedOn }, etag);
+        var etag = (await client.GetTaskAsync(Plan, Shared)).ETag;
+        await client.PostProgressAsync(Plan, Shared, SyntheticData.Report(Shared, percent: percent) with { Region = region, ReportedOn = reportedOn }, etag);
     }
 }
