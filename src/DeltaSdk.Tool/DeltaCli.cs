@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DeltaSdk.Serialization;
+using DeltaSdk.Tool.Changes;
 using DeltaSdk.Tool.Conversion;
 using DeltaSdk.Tool.Pull;
 using DeltaSdk.Tool.Schemas;
@@ -17,12 +18,13 @@ internal static class DeltaCli
     public static RootCommand CreateRootCommand(ToolContext context)
     {
         var root = new RootCommand(
-            "delta: validate, convert, inspect and pull files of the Yangtze River Delta 2024-2026 action plan " +
-            "(the DeltaSdk canonical JSON format). Exit codes: 0 success, 1 validation errors, 2 usage or I/O failure, 130 cancelled.");
+            "delta: validate, convert, compare, inspect and pull files of the Yangtze River Delta 2024-2026 action plan " +
+            "(the DeltaSdk canonical JSON format). Exit codes: 0 success, 1 validation errors (diff: the files differ), 2 usage or I/O failure, 130 cancelled.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(PullCommand.Create(context));
         return root;
     }

@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>The inputs were read and have errors (validation findings).</summary>
     public const int Findings = 1;
 
+    /// <summary><c>delta diff</c>: the two documents differ (the same code as <see cref="Findings"/>, as <c>diff</c> uses it).</summary>
+    public const int Differences = 1;
+
     /// <summary>The command line is wrong, or a file or server could not be read or written.</summary>
     public const int UsageOrIo = 2;
 

@@ -48,6 +48,23 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_exits_1_with_the_change_set_when_plans_differ_and_0_when_they_are_equal()
+    {
+        var plan = Data.YangtzeRiverDelta.ActionPlan2024To2026;
+        _dir.Write("old.json", TestFiles.EmbeddedPlanJson());
+        _dir.Write("new.json", Serialization.DeltaJson.WritePlan(plan with { Notes = plan.Notes + " Synthetic note." }));
+
+        var differ = await ProcessTool.RunAsync(_dir.Path, ["diff", "old.json", "new.json", "--format", "json"]);
+        var same = await ProcessTool.RunAsync(_dir.Path, ["diff", "old.json", "old.json"]);
+
+        Assert.True(differ.ExitCode == ExitCodes.Differences, differ.ToString());
+        var change = Assert.Single(Serialization.DeltaJson.ReadChangeSet(differ.Output).Changes);
+        Assert.Equal("$.notes", change.Path);
+        Assert.True(same.ExitCode == ExitCodes.Success, same.ToString());
+        Assert.DoesNotContain('\u001b', same.Output);
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_2_on_standard_error_without_a_stack_trace()
     {
         var run = await ProcessTool.RunAsync(_dir.Path, ["convert", "missing.json", "out.csv"]);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using DeltaSdk.Api;
 using DeltaSdk.Client;
 using DeltaSdk.Serialization;
 using DeltaSdk.Tool.Conversion;
