@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
+using DeltaSdk.Analytics;
 using DeltaSdk.Api;
 using DeltaSdk.Client.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 using Refit;
 
 namespace DeltaSdk.Client;
@@ -152,6 +154,50 @@ public class DeltaClient
     {
         Check(planId.IsEmpty, nameof(planId));
         return (await SendAsync("GetPlanSummary", planId, static (api, id, ct) => api.GetSummaryAsync(id, ct), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Rolls a plan's progress up (task, aspect, plan) on the server by the versioned methodology of
+    /// <see cref="DeltaSdk.Analytics.ProgressRollup"/>: each region's latest report per task counts, and a province includes its cities.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="region">The region, or <see langword="null"/> for the whole delta.</param>
+    /// <param name="aspect">The aspect to limit the roll-up to, or <see langword="null"/> for all.</param>
+    /// <param name="asOf">The date the roll-up is as of (later reports are left out), or <see langword="null"/> for the server's today (China Standard Time).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The roll-up with what it stands on (coverage, weights, methodology).</returns>
+    /// <exception cref="DeltaApiException">The plan does not exist (<c>404</c>), the region or aspect is unknown (<c>400</c>), or the server failed.</exception>
+    public virtual async Task<ProgressSummary> GetProgressRollupAsync(PlanId planId, RegionCode? region = null, AspectId? aspect = null, LocalDate? asOf = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        var document = (await SendAsync("GetPlanRollup", (planId, region, aspect, asOf: Format(asOf)), static (api, s, ct) => api.GetRollupAsync(s.planId, s.region, s.aspect, s.asOf, ct), cancellationToken).ConfigureAwait(false)).Value;
+        return document.Progress ?? throw new DeltaTransportException("The server's roll-up document carries no progress roll-up.");
+    }
+
+    /// <summary>
+    /// Gets an indicator's status against its targets for one region or region group as of a date, computed on the
+    /// server by <see cref="DeltaSdk.Analytics.OpenSdgProgressMeasure"/>, with its parts (base, current, target, ratio, thresholds).
+    /// </summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="region">The region, or <see langword="null"/>.</param>
+    /// <param name="regionGroup">The region group, or <see langword="null"/>; give at most one of the two.</param>
+    /// <param name="asOf">The date of the status, or <see langword="null"/> for the server's today (China Standard Time).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status; <see cref="IndicatorProgressStatus.NotAvailable"/> with its reason when it cannot be computed.</returns>
+    /// <exception cref="ArgumentException">Both <paramref name="region"/> and <paramref name="regionGroup"/> are given.</exception>
+    /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>) or the server failed.</exception>
+    public virtual async Task<IndicatorStatus> GetIndicatorStatusAsync(IndicatorId indicatorId, RegionCode? region = null, RegionGroupId? regionGroup = null, LocalDate? asOf = null, CancellationToken cancellationToken = default)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        if (region is not null && regionGroup is not null)
+        {
+            throw new ArgumentException("Give a region or a region group, not both: a status is for one scope.", nameof(regionGroup));
+        }
+
+        var document = (await SendAsync("GetIndicatorStatus", (indicatorId, region, regionGroup, asOf: Format(asOf)), static (api, s, ct) => api.GetIndicatorStatusAsync(s.indicatorId, s.region, s.regionGroup, s.asOf, ct), cancellationToken).ConfigureAwait(false)).Value;
+        return document.IndicatorStatuses.Length == 1
+            ? document.IndicatorStatuses[0]
+            : throw new DeltaTransportException($"The server's status document carries {document.IndicatorStatuses.Length} statuses, not one.");
     }
 
     /// <summary>Lists a plan's key tasks that match a query, following the pages.</summary>
@@ -416,6 +462,8 @@ public class DeltaClient
         }
         while (token is not null);
     }
+
+    private static string? Format(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : null;
 
     private async Task<(T Value, string? ETag)> SendAsync<TState, T>(
         string operation,

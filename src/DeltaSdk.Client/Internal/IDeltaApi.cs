@@ -1,3 +1,4 @@
+using DeltaSdk.Analytics;
 using DeltaSdk.Api;
 using Refit;
 
@@ -24,6 +25,22 @@ internal interface IDeltaApi
 
     [Get("/v1/plans/{planId}/summary")]
     Task<IApiResponse<PlanProgressSummary>> GetSummaryAsync(PlanId planId, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/rollup")]
+    Task<IApiResponse<AnalysisDocument>> GetRollupAsync(
+        PlanId planId,
+        [Query(TreatAsString = true)] RegionCode? region,
+        [Query(TreatAsString = true)] AspectId? aspect,
+        string? asOf,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/indicators/{indicatorId}/status")]
+    Task<IApiResponse<AnalysisDocument>> GetIndicatorStatusAsync(
+        IndicatorId indicatorId,
+        [Query(TreatAsString = true)] RegionCode? region,
+        [Query(TreatAsString = true)] RegionGroupId? regionGroup,
+        string? asOf,
+        CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks")]
     Task<IApiResponse<Page<KeyTask>>> GetTasksAsync(

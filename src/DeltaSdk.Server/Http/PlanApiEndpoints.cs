@@ -1,3 +1,4 @@
+using DeltaSdk.Analytics;
 using DeltaSdk.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,16 @@ internal static class PlanApiEndpoints
 
         v1.MapGetAndHead("/plans/{planId}/summary", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetSummaryAsync(context, planId))
             .Read<PlanProgressSummary>("getPlanSummary", "Plans", "Rolls up a plan's progress: declared against catalogued tasks, tasks by latest status, mean percent complete.", notFound: true);
+
+        v1.MapGetAndHead(
+                "/plans/{planId}/rollup",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? region, [FromQuery] string? aspect, [FromQuery] string? asOf)
+                    => api.GetRollupAsync(context, planId, region, aspect, asOf))
+            .Read<AnalysisDocument>(
+                "getPlanRollup",
+                "Analytics",
+                "Rolls a plan's progress up task -> aspect -> plan by the versioned methodology of DeltaSdk.Analytics, as an analysis document: region (a province includes its cities' reports; each region's latest report per task counts), aspect, and asOf (yyyy-MM-dd, default today in China Standard Time). The result says its coverage, weights and how unreported tasks counted.",
+                notFound: true);
 
         v1.MapGetAndHead(
                 "/plans/{planId}/tasks",
@@ -77,6 +88,16 @@ internal static class PlanApiEndpoints
                 ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                     => api.ListObservationsAsync(context, indicatorId, region, regionGroup, from, to, pageSize, pageToken))
             .Read<Page<Observation>>("listObservations", "Indicators", "Lists an indicator's observations by period; from and to are reporting periods (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-25) bounding the observations' periods.", notFound: true);
+
+        v1.MapGetAndHead(
+                "/indicators/{indicatorId}/status",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? asOf)
+                    => api.GetIndicatorStatusAsync(context, indicatorId, region, regionGroup, asOf))
+            .Read<AnalysisDocument>(
+                "getIndicatorStatus",
+                "Analytics",
+                "Gets an indicator's status against its targets for one region or region group (neither: the observations naming neither) as of a date, by the Open SDG progress measure, as an analysis document with the status's parts (base, current, target, ratio, thresholds, why notAvailable).",
+                notFound: true);
 
         v1.MapPost(
                 "/indicators/{indicatorId}/observations",

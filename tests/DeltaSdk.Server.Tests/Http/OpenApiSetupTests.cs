@@ -35,7 +35,7 @@ public sealed class OpenApiSetupTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            ["getPlan", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservations", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
+            ["getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservations", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
             operations);
         Assert.Empty(document["servers"]?.AsArray() ?? []);
 
