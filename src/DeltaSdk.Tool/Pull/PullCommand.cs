@@ -42,7 +42,7 @@ internal static class PullCommand
         var output = new Option<string>("--output", "-o") { Description = "The directory to write plan.json, tasks.json, observations.json and progress.json to (created if needed).", DefaultValueFactory = static _ => "." };
         var updatedSince = new Option<string>("--updated-since")
         {
-            Description = "Incremental pull: only what changed after this instant (ISO 8601, for example 2025-06-30T00:00:00Z). Sent to the server as updatedSince; progress reports are also filtered by their recordedAt.",
+            Description = "Incremental pull: only what changed after this instant (ISO 8601, for example 2025-06-30T00:00:00Z). Progress reports are filtered by their recordedAt; tasks and observations come whole until the Plan API has updatedSince.",
         };
         var command = new Command("pull", "Pull a plan, its tasks, observations and progress reports from a Plan API server into canonical JSON files, following pages.")
         {
@@ -74,11 +74,6 @@ internal static class PullCommand
                 options.BaseAddress = baseAddress;
                 options.ApiKey = apiKey;
             });
-            if (since is { } instant)
-            {
-                http.AddHttpMessageHandler(() => new UpdatedSinceHandler(instant));
-            }
-
             var provider = services.BuildServiceProvider();
             await using (provider.ConfigureAwait(false))
             {
@@ -175,7 +170,7 @@ internal static class PullCommand
         console.WriteLine(string.Create(inv, $"  {ProgressFile,-18} {progressCount} progress reports{(since is null ? string.Empty : " recorded after " + InstantPattern.ExtendedIso.Format(since.Value))}"));
         if (since is not null)
         {
-            console.WriteLine("updatedSince was sent with every list request; a server that does not implement it (the reference server does not yet) returns full lists of tasks and observations.");
+            console.WriteLine("Tasks and observations are pulled whole: the Plan API has no updatedSince parameter yet (it refuses unknown parameters).");
         }
 
         console.WriteLine("Next incremental pull: --updated-since " + InstantPattern.ExtendedIso.Format(pulledAt));
