@@ -5,6 +5,7 @@ using DeltaSdk.Tool.Conversion;
 using DeltaSdk.Tool.Pull;
 using DeltaSdk.Tool.Schemas;
 using DeltaSdk.Tool.Show;
+using DeltaSdk.Tool.Status;
 using DeltaSdk.Tool.Validation;
 
 namespace DeltaSdk.Tool;
@@ -18,7 +19,7 @@ internal static class DeltaCli
     public static RootCommand CreateRootCommand(ToolContext context)
     {
         var root = new RootCommand(
-            "delta: validate, convert, compare, inspect and pull files of the Yangtze River Delta 2024-2026 action plan " +
+            "delta: validate, convert, compare, inspect, pull and summarize files of the Yangtze River Delta 2024-2026 action plan " +
             "(the DeltaSdk canonical JSON format). Exit codes: 0 success, 1 validation errors (diff: the files differ), 2 usage or I/O failure, 130 cancelled.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
@@ -26,6 +27,7 @@ internal static class DeltaCli
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(PullCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
         return root;
     }
 

@@ -76,12 +76,39 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_writes_an_analysis_document_and_exits_2_on_a_bad_file()
+    {
+        _dir.Write("progress.json", SyntheticStatusInputs.ArrayJson(SyntheticStatusInputs.ProgressReports()));
+        _dir.Write("observations.json", Serialization.DeltaJson.WriteObservations(SyntheticStatusInputs.Observations()));
+        _dir.Write("bad.json", "[{\"plan\": ");
+
+        var good = await ProcessTool.RunAsync(_dir.Path, ["status", "--progress", "progress.json", "--observations", "observations.json", "--region", "320000", "--as-of", "2025-06-30", "--format", "json"]);
+        var table = await ProcessTool.RunAsync(_dir.Path, ["status", "--progress", "progress.json", "--as-of", "2025-06-30"]);
+        var bad = await ProcessTool.RunAsync(_dir.Path, ["status", "--progress", "bad.json"]);
+
+        Assert.True(good.ExitCode == ExitCodes.Success, good.ToString());
+        var document = Serialization.AnalysisJson.Read(good.Output);
+        var expected = new Analytics.ProgressRollup(Data.YangtzeRiverDelta.Index, Analytics.ProgressLedger.Create(SyntheticStatusInputs.ProgressReports()))
+            .Summarize(SyntheticStatusInputs.AsOf, SyntheticStatusInputs.Jiangsu);
+        Assert.Equal(expected.Overall, document.Progress!.Overall);
+        Assert.Equal(expected.Tasks.ToArray(), document.Progress.Tasks.ToArray());
+        Assert.NotEmpty(document.IndicatorStatuses);
+        Assert.True(table.ExitCode == ExitCodes.Success, table.ToString());
+        Assert.Contains("| All aspects", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', table.Output + table.Error);
+        Assert.Equal(ExitCodes.UsageOrIo, bad.ExitCode);
+        Assert.StartsWith("error: bad.json:", bad.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bad.Error, StringComparison.Ordinal);
+        Assert.Empty(bad.Output);
+    }
+
+    [Fact]
     public async Task Help_lists_every_command()
     {
         var run = await ProcessTool.RunAsync(_dir.Path, ["--help"]);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var command in new[] { "validate", "schema", "show", "convert", "pull" })
+        foreach (var command in new[] { "validate", "schema", "show", "convert", "diff", "pull", "status" })
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }

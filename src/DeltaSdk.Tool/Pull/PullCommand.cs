@@ -42,7 +42,8 @@ internal static class PullCommand
         var output = new Option<string>("--output", "-o") { Description = "The directory to write plan.json, tasks.json, observations.json and progress.json to (created if needed).", DefaultValueFactory = static _ => "." };
         var updatedSince = new Option<string>("--updated-since")
         {
-            Description = "Incremental pull: only what changed after this instant (ISO 8601, for example 2025-06-30T00:00:00Z). Progress reports are filtered by their recordedAt; tasks and observations come whole until the Plan API has updatedSince.",
+            Description = "Incremental progress.json: keep only the progress reports recorded after this instant (ISO 8601, for example 2025-06-30T00:00:00Z) and those without a recordedAt. " +
+                "The filter runs here, on the client: the Plan API has no updatedSince parameter yet, so every report is still downloaded, and plan, tasks and observations are written whole.",
         };
         var command = new Command("pull", "Pull a plan, its tasks, observations and progress reports from a Plan API server into canonical JSON files, following pages.")
         {

@@ -38,6 +38,15 @@ internal static class ReferenceDocuments
         return await ReadAsync(context, path, "--regions", "a region table", (s, ct) => DeltaJson.ReadRegionsAsync(s, null, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads an observation batch file (<c>--observations</c>).</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="path">The file as typed.</param>
+    /// <param name="option">The option that named it, for messages.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch.</returns>
+    public static Task<ObservationBatch> ReadObservationsAsync(ToolContext context, string path, string option, CancellationToken cancellationToken)
+        => ReadAsync(context, path, option, "an observation batch", (s, ct) => DeltaJson.ReadObservationsAsync(s, null, ct), cancellationToken);
+
     /// <summary>Opens a file for reading, turning a missing or unreadable file into a message that names it.</summary>
     /// <param name="context">The context.</param>
     /// <param name="path">The path as typed.</param>
