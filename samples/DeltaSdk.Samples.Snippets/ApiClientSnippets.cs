@@ -1,3 +1,4 @@
+using DeltaSdk.Analytics;
 using DeltaSdk.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +96,7 @@ internal static class ApiClientSnippets
         #endregion
     }
 
-    public static async Task ErrorsAsync(DeltaClient client, PlanId planId, TaskCode code, ProgressReport report, string etag)
+    public static async Task ErrorsAsync(DeltaClient client, PlanId planId, TaskCode code, ProgressReport report, DeltaSdk.Api.ETag etag)
     {
         try
         {
@@ -117,7 +118,14 @@ internal static class ApiClientSnippets
 internal sealed class FakeDeltaClient : DeltaClient
 {
     public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-        => Task.FromResult(new Versioned<KeyTask>(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }, "\"v1\""));
+        => Task.FromResult(DeltaModelFactory.Versioned(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }));
+
+    public override Task<ProgressSummary> GetProgressRollupAsync(PlanId planId, RegionCode? region = null, AspectId? aspect = null, LocalDate? asOf = null, CancellationToken cancellationToken = default)
+        => Task.FromResult(DeltaModelFactory.ProgressSummary(
+            planId,
+            asOf ?? new LocalDate(2025, 6, 30),
+            DeltaModelFactory.ProgressFigure(tasksInScope: 4, tasksReported: 1, tasksCompleted: 1, percentComplete: 25, percentCompleteOfReported: 100),
+            region: region));
 
     public override IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
         => new[] { new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") } }.ToAsyncEnumerable();

@@ -311,14 +311,14 @@ public class DeltaClient
         PlanId planId,
         TaskCode code,
         ProgressReport report,
-        string ifMatch,
+        ETag ifMatch,
         string? idempotencyKey = null,
         CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentException.ThrowIfNullOrWhiteSpace(ifMatch);
+        Check(ifMatch.IsEmpty, nameof(ifMatch));
         if (report.Plan != planId || report.Task != code)
         {
             throw new ArgumentException($"The report is about task '{report.Task}' of plan '{report.Plan}', not task '{code}' of plan '{planId}'.", nameof(report));
@@ -327,7 +327,7 @@ public class DeltaClient
         var key = IdempotencyKey(idempotencyKey);
         var (stored, etag) = await SendAsync(
             "PostProgress",
-            (planId, code, report, ifMatch, key),
+            (planId, code, report, ifMatch: ifMatch.ToString("H"), key),
             static (api, s, ct) => api.PostProgressAsync(s.planId, s.code, s.report, s.ifMatch, s.key, ct),
             cancellationToken).ConfigureAwait(false);
         return new Versioned<ProgressReport>(stored, RequireETag(etag, "PostProgress"));
@@ -465,7 +465,7 @@ public class DeltaClient
 
     private static string? Format(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : null;
 
-    private async Task<(T Value, string? ETag)> SendAsync<TState, T>(
+    private async Task<(T Value, ETag? ETag)> SendAsync<TState, T>(
         string operation,
         TState state,
         Func<IDeltaApi, TState, CancellationToken, Task<IApiResponse<T>>> call,
@@ -473,26 +473,24 @@ public class DeltaClient
     {
         using var activity = ActivitySource.StartActivity("DeltaClient." + operation, ActivityKind.Internal);
         var started = _timeProvider.GetTimestamp();
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var overallTimer = _options.OverallTimeout == Timeout.InfiniteTimeSpan
-            ? null
-            : _timeProvider.CreateTimer(static s => CancelQuietly((CancellationTokenSource)s!), overall, _options.OverallTimeout, Timeout.InfiniteTimeSpan);
 
+        // The time limits (OverallTimeout, AttemptTimeout) are the resilience pipeline's, in the HttpClient's handlers,
+        // so that an application that swaps in its own (AddStandardResilienceHandler) does not keep ours as well.
         IApiResponse<T> response;
         try
         {
-            response = await call(_api, state, overall.Token).ConfigureAwait(false);
+            response = await call(_api, state, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ApiRequestException or HttpRequestException or TimeoutException or IOException)
+        catch (Exception exception) when (exception is OperationCanceledException or ApiRequestException or HttpRequestException or TimeoutException or IOException or Polly.ExecutionRejectedException)
         {
-            throw TransportFailure(operation, exception, cancellationToken, overall, started, activity);
+            throw TransportFailure(operation, exception, cancellationToken, started, activity);
         }
 
         using (response)
         {
             if (response.Error is ApiRequestException requestError)
             {
-                throw TransportFailure(operation, requestError, cancellationToken, overall, started, activity);
+                throw TransportFailure(operation, requestError, cancellationToken, started, activity);
             }
 
             var request = response.RequestMessage;
@@ -506,7 +504,7 @@ public class DeltaClient
                     Log.Completed(_logger, operation, method, request?.RequestUri?.PathAndQuery, status, Elapsed(started));
                 }
 
-                return (content, response.Headers.ETag?.ToString());
+                return (content, ETag.TryParse(response.Headers.ETag?.ToString(), out var etag) ? etag : null);
             }
 
             var path = request?.RequestUri?.PathAndQuery;
@@ -518,7 +516,7 @@ public class DeltaClient
         }
     }
 
-    private Exception TransportFailure(string operation, Exception exception, CancellationToken callerToken, CancellationTokenSource overall, long started, Activity? activity)
+    private Exception TransportFailure(string operation, Exception exception, CancellationToken callerToken, long started, Activity? activity)
     {
         if (callerToken.IsCancellationRequested)
         {
@@ -529,12 +527,11 @@ public class DeltaClient
         }
 
         var cause = exception is ApiRequestException && exception.InnerException is { } inner ? inner : exception;
-        var timedOut = overall.IsCancellationRequested || cause is TimeoutException;
-        var message = overall.IsCancellationRequested
-            ? $"{operation} did not complete within {_options.OverallTimeout.TotalSeconds:0.###} s (OverallTimeout)."
-            : cause is TimeoutException
-                ? $"{operation} failed: {cause.Message}"
-                : $"{operation} failed: no answer from {_options.BaseAddress} ({cause.Message}).";
+        // TimeoutRejectedException and BrokenCircuitException come from a Polly pipeline an application put in place of ours.
+        var timedOut = cause is TimeoutException or Polly.Timeout.TimeoutRejectedException;
+        var message = timedOut
+            ? $"{operation} failed: {cause.Message}"
+            : $"{operation} failed: no answer from {_options.BaseAddress} ({cause.Message}).";
         var failure = new DeltaTransportException(message, timedOut, cause);
         activity?.SetStatus(ActivityStatusCode.Error, timedOut ? "timeout" : "transport");
         activity?.SetTag("error.type", timedOut ? "timeout" : cause.GetType().FullName);
@@ -544,7 +541,7 @@ public class DeltaClient
 
     private double Elapsed(long started) => _timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
-    private static string RequireETag(string? etag, string operation)
+    private static ETag RequireETag(ETag? etag, string operation)
         => etag ?? throw new DeltaApiException($"{operation}: the server sent no ETag, which the Plan API promises for this resource.", HttpStatusCode.OK);
 
     private static string IdempotencyKey(string? key)
@@ -572,18 +569,6 @@ public class DeltaClient
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(pageSize));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize, nameof(pageSize));
-        }
-    }
-
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The operation finished as the timer fired.
         }
     }
 }

@@ -12,7 +12,8 @@ namespace DeltaSdk.Client;
 /// <see cref="MaxRetryDelay"/>; a <c>Retry-After</c> header replaces that wait, and a server that asks for more
 /// than <see cref="MaxRetryDelay"/> is not retried (the error surfaces with <see cref="DeltaApiException.RetryAfter"/>).
 /// Retried: 408, 429 and 5xx responses other than 501 and 505, connection failures and attempt time-outs, for GET
-/// and for a POST that carries an <c>Idempotency-Key</c> (the client adds one to each POST).
+/// and for a POST that carries an <c>Idempotency-Key</c> (the client adds one to each POST). These settings build the
+/// client's Polly pipeline; after <c>RemoveDeltaResilienceHandler()</c> the retry and time-out settings have no effect.
 /// </remarks>
 public sealed class DeltaClientOptions
 {

@@ -6,5 +6,5 @@ namespace DeltaSdk.Client;
 /// </summary>
 /// <typeparam name="T">The resource type.</typeparam>
 /// <param name="Value">The resource.</param>
-/// <param name="ETag">The entity tag exactly as the server sent it, quotes included (for example <c>"3f1c…"</c>).</param>
-public sealed record Versioned<T>(T Value, string ETag);
+/// <param name="ETag">The entity tag the server sent; pass it to a conditional write as it is (its header form is <c>ETag.ToString("H")</c>).</param>
+public sealed record Versioned<T>(T Value, DeltaSdk.Api.ETag ETag);

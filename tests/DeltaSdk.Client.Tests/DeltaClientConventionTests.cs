@@ -104,7 +104,7 @@ public sealed class DeltaClientConventionTests
         var task = await client.GetTaskAsync(PlanId.Parse("p"), TaskCode.Parse("T-1"));
         var listed = await client.ListTasksAsync(PlanId.Parse("p")).ToListAsync();
 
-        Assert.Equal("\"v1\"", task.ETag);
+        Assert.Equal(new DeltaSdk.Api.ETag("v1"), task.ETag);
         Assert.Equal(TaskCode.Parse("T-1"), Assert.Single(listed).Code);
     }
 
@@ -115,7 +115,7 @@ public sealed class DeltaClientConventionTests
     private sealed class FakeDeltaClient : DeltaClient
     {
         public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-            => Task.FromResult(new Versioned<KeyTask>(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }, "\"v1\""));
+            => Task.FromResult(new Versioned<KeyTask>(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }, new DeltaSdk.Api.ETag("v1")));
 
         public override IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
             => new[] { new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") } }.ToAsyncEnumerable();

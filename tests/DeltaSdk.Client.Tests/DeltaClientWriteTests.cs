@@ -242,7 +242,7 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
             Content = new StringContent(DeltaSdk.Serialization.DeltaJson.WriteProgressReport(SyntheticData.Report(code)), System.Text.Encoding.UTF8, "application/json"),
         };
         post.Headers.Add("X-Api-Key", TestServer.WriterKey);
-        post.Headers.TryAddWithoutValidation("If-Match", etag);
+        post.Headers.TryAddWithoutValidation("If-Match", etag.ToString("H"));
         post.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var posted = await http.SendAsync(post);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);

@@ -70,7 +70,7 @@ public static class DeltaClientServiceCollectionExtensions
             })
             .AddHttpMessageHandler(static sp => new ApiKeyHandler(Options(sp)))
             .AddHttpMessageHandler(static sp => new ConditionalGetHandler(sp.GetRequiredService<ResponseCache>(), Logger(sp)))
-            .AddHttpMessageHandler(static sp => new RetryHandler(Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)))
+            .AddHttpMessageHandler(static sp => CreateResilienceHandler(sp))
             .UseSocketsHttpHandler(static (handler, _) => handler.PooledConnectionLifetime = ClientPipeline.PooledConnectionLifetime)
 
             // DeltaClient is a singleton holding one HttpClient: the pooled connection lifetime above, not handler
@@ -86,6 +86,42 @@ public static class DeltaClientServiceCollectionExtensions
             Logger(sp),
             sp.GetRequiredService<TimeProvider>()));
         return builder;
+    }
+
+    /// <summary>
+    /// Removes the client's own resilience handler (retries, <c>Retry-After</c>, per-attempt and overall time-outs, on
+    /// Polly), so that the application's takes its place, for example
+    /// <c>services.AddDeltaClient(...).RemoveDeltaResilienceHandler().AddStandardResilienceHandler()</c>
+    /// (Microsoft.Extensions.Http.Resilience). <see cref="DeltaClientOptions.MaxRetries"/>,
+    /// <see cref="DeltaClientOptions.AttemptTimeout"/> and <see cref="DeltaClientOptions.OverallTimeout"/> then have no
+    /// effect; the API key and the ETag revalidation stay.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddDeltaClient</c> returned.</param>
+    /// <returns>The same builder, to add the replacement.</returns>
+    /// <remarks>
+    /// <c>RemoveAllResilienceHandlers()</c> of Microsoft.Extensions.Http.Resilience removes only the handlers that package
+    /// added; this removes the client's. A replacement should retry POST only with an <c>Idempotency-Key</c>, which the
+    /// client puts on every POST, so the standard handler's retries are safe.
+    /// </remarks>
+    public static IHttpClientBuilder RemoveDeltaResilienceHandler(this IHttpClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
+        {
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                if (handlers[i] is DeltaResilienceHandler)
+                {
+                    handlers.RemoveAt(i);
+                }
+            }
+        });
+    }
+
+    private static DeltaResilienceHandler CreateResilienceHandler(IServiceProvider services)
+    {
+        var options = Options(services);
+        return new DeltaResilienceHandler(DeltaResiliencePipeline.Create(options, services.GetRequiredService<TimeProvider>(), Logger(services)), options);
     }
 
     private static DeltaClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DeltaClientOptions>>().Value;

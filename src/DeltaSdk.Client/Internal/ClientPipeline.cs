@@ -14,10 +14,10 @@ internal static class ClientPipeline
     /// <summary>Creates the transport the DI registration also uses when none is given.</summary>
     internal static SocketsHttpHandler CreateTransport() => new() { PooledConnectionLifetime = PooledConnectionLifetime };
 
-    /// <summary>API key outermost, then conditional GET, then retries right above the transport (each attempt revalidates once).</summary>
+    /// <summary>API key outermost, then conditional GET, then the resilience pipeline right above the transport (each attempt revalidates once).</summary>
     internal static HttpClient CreateHttpClient(DeltaClientOptions options, HttpMessageHandler transport, TimeProvider timeProvider, ILogger logger)
     {
-        var retry = new RetryHandler(options, timeProvider, logger) { InnerHandler = transport };
+        var retry = new DeltaResilienceHandler(DeltaResiliencePipeline.Create(options, timeProvider, logger), options) { InnerHandler = transport };
         var conditional = new ConditionalGetHandler(new ResponseCache(options.ResponseCacheCapacity), logger) { InnerHandler = retry };
         var apiKey = new ApiKeyHandler(options) { InnerHandler = conditional };
 

@@ -129,4 +129,67 @@ public sealed class DeltaClientServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.Contains(logs.Entries, e => e.Category == typeof(DeltaClient).FullName && e.Message.Contains("PostProgress", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Trace && e.Message.Contains("X-Api-Key", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 8)]
+    public async Task The_standard_resilience_handler_takes_the_place_of_the_client_s_own(bool removeOurs, int expectedAttempts)
+    {
+        // Ours would make 4 attempts (3 retries), the standard handler 2 (1 retry): nested, 2 × 4 = 8 reach the server;
+        // with ours removed, exactly the standard handler's 2.
+        var services = new ServiceCollection();
+        var builder = services.AddDeltaClient(o =>
+        {
+            o.BaseAddress = _server.BaseAddress;
+            o.MaxRetries = 3;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+        });
+        if (removeOurs)
+        {
+            builder.RemoveDeltaResilienceHandler();
+        }
+
+        builder.AddStandardResilienceHandler(o =>
+        {
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<DeltaClient>();
+        var path = $"/v1/plans/{Plan}/tasks/";
+        _server.Faults.FailNext(path, 20, 503);
+
+        var error = await Assert.ThrowsAsync<DeltaApiException>(() => client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 1)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(expectedAttempts, _server.Faults.CountRequests(path, "GET"));
+    }
+
+    [Fact]
+    public async Task With_the_standard_handler_in_place_a_read_recovers_and_a_post_keeps_its_idempotency_key()
+    {
+        var services = new ServiceCollection();
+        services.AddDeltaClient(o =>
+            {
+                o.BaseAddress = _server.BaseAddress;
+                o.ApiKey = TestServer.WriterKey;
+            })
+            .RemoveDeltaResilienceHandler()
+            .AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<DeltaClient>();
+        var code = SyntheticData.TaskCode(2, 4);
+        var taskPath = $"/v1/plans/{Plan}/tasks/{code}";
+        _server.Faults.FailNext(taskPath, 1, 503);
+
+        var read = await client.GetTaskAsync(Plan, code);
+        _server.Faults.AbortNext(taskPath + "/progress", 1, afterHandling: true, method: "POST");
+        await client.PostProgressAsync(Plan, code, SyntheticData.Report(code), read.ETag);
+
+        Assert.Equal(2, _server.Faults.CountRequests(taskPath, "GET"));
+        var posts = _server.Faults.Requests.Where(r => r.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0].IdempotencyKey, posts[1].IdempotencyKey);
+        Assert.Single(await client.ListProgressAsync(Plan, code).ToListAsync());
+    }
 }

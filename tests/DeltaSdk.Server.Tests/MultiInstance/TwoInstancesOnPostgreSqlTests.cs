@@ -121,7 +121,7 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
     private async Task<TaskCode> TaskCodeAsync(int index)
         => (await _a.GetTasksPageAsync(_plan, new TaskQuery { PageSize = 10 })).Items[index].Code;
 
-    private async Task<bool> TryPostAsync(DeltaClient client, TaskCode code, string etag, int writer)
+    private async Task<bool> TryPostAsync(DeltaClient client, TaskCode code, DeltaSdk.Api.ETag etag, int writer)
     {
         try
         {
