@@ -30,6 +30,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     private readonly bool _ownsDataSource;
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly PostgreSqlTasksStamp _stamp;
     private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPlanStore"/> class over a connection string.</summary>
@@ -58,6 +59,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         _dataSource = dataSource;
         _seed = seed;
         _ownsDataSource = ownsDataSource;
+        _stamp = new PostgreSqlTasksStamp(dataSource);
     }
 
     /// <summary>Gets the schema version this store migrates a database to.</summary>
@@ -79,9 +81,25 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit, whichever instance made it.</remarks>
-    public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// No round trip while the store listens for the notifications a trigger on <c>tasks</c> sends at each commit (a
+    /// version this process bumps); otherwise the sum of the task versions, which every write raises by one, whichever
+    /// instance made it. Another instance's write changes the stamp here when its notification arrives, normally within
+    /// milliseconds; see <c>docs/articles/plan-server.md</c> for the bound.
+    /// </remarks>
+    public Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+        => _stamp.GetAsync(ReadTasksStampAsync, cancellationToken);
+
+    /// <summary>Gets where the stamp comes from (whether it listens, on which server process); for tests.</summary>
+    internal PostgreSqlTasksStamp Stamp => _stamp;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+
+    private async Task<long> ReadTasksStampAsync(CancellationToken cancellationToken)
     {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -89,10 +107,6 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 
     /// <inheritdoc />
     public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
@@ -321,6 +335,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 
                 // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
                 var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
+
+                // The trigger's notification names this instance, whose own listener then skips it (see PostgreSqlTasksStamp).
+                await ExecuteAsync(connection, $"SELECT set_config('{PostgreSqlTasksStamp.WriterSetting}', @instance, true)", cancellationToken, ("instance", _stamp.Instance)).ConfigureAwait(false);
                 using (var update = new NpgsqlCommand(
                     isLatest
                         ? "UPDATE tasks SET version = version + 1, latest_report_id = @id, latest_status = @status, latest_reported_on = @reportedOn WHERE plan_id = @plan AND code = @code AND version = @version"
@@ -345,7 +362,17 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 
                 var appended = new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 };
                 await RememberAsync(connection, idempotency, appended, null, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // After the commit (so that nothing read before it is kept under the new stamp), and even when the
+                    // commit's answer was lost: one needless cache miss is better than a stale entry.
+                    _stamp.Written();
+                }
+
                 return WriteResult<AppendedProgress>.Written(appended);
             }
         }
@@ -468,6 +495,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     /// <returns>A task that completes when the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        await _stamp.DisposeAsync().ConfigureAwait(false);
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
@@ -489,7 +517,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             if (_catalog is null)
             {
                 await MigrateAndSeedAsync(cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _catalog, await LoadCatalogAsync(cancellationToken).ConfigureAwait(false));
+                var catalog = await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+                await _stamp.StartAsync(cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _catalog, catalog);
             }
 
             return _catalog!;
@@ -775,6 +805,20 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             inserted integer NULL,
             replaced integer NULL);
         CREATE INDEX idempotency_by_age ON idempotency (created_at);
+        """,
+
+        // Version 2: a notification at the commit of every change to tasks, so that instances keep their hot reads
+        // without asking for the tasks stamp on each request (PostgreSqlTasksStamp). The payload names the writing
+        // instance when it set deltasdk.writer, else it is empty (another program's write).
+        """
+        CREATE FUNCTION deltasdk_tasks_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('deltasdk_tasks', coalesce(current_setting('deltasdk.writer', true), ''));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tasks_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tasks
+            FOR EACH STATEMENT EXECUTE FUNCTION deltasdk_tasks_changed();
         """,
     ];
 }

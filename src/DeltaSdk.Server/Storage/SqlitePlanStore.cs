@@ -25,6 +25,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly ParsedReportCache _reports = new();
+    private readonly SqliteDataVersion _dataVersion;
     private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="SqlitePlanStore"/> class.</summary>
@@ -43,6 +44,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _dataVersion = new SqliteDataVersion(_connectionString);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
@@ -70,16 +72,14 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit.</remarks>
+    /// <remarks>
+    /// <c>PRAGMA data_version</c> on one kept connection (see <see cref="SqliteDataVersion"/>): it changes with every
+    /// commit to the file by any connection, this process's or another's, and reading it touches no table.
+    /// </remarks>
     public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT coalesce(sum(version), 0) FROM tasks";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return _dataVersion.Read();
     }
 
     /// <inheritdoc />
@@ -483,6 +483,8 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
+        // The kept connection first, so that clearing the pool closes it too.
+        _dataVersion.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
