@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Read throughput of the Plan API (issue 13): wrk against GET of a 50-task page and of a single task, on SQLite and on
-# PostgreSQL, side by side with a minimal ASP.NET Core endpoint returning the same bytes (the framework's ceiling).
+# Read throughput of the Plan API (issue 13): wrk against GET of a 50-task page and of a single task, in memory, on
+# SQLite and on PostgreSQL, one after another in one run with a minimal ASP.NET Core endpoint returning the same bytes (the framework's ceiling).
 # Run as root from anywhere:   tests/DeltaSdk.Benchmarks/Server/throughput.sh
 # Knobs (environment): DURATION=15s THREADS=2 CONNECTIONS=32 SKIP_BUILD=1
 # Installs wrk if missing (apt-get); PostgreSQL runs as a throwaway cluster (initdb/pg_ctl as the postgres user, in a
@@ -57,6 +57,8 @@ run_wrk() { # label url
   if grep -q "Non-2xx" <<<"$out"; then echo "$1: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # SQLite (the sample's default provider), on a fresh file.
 SQLITE_PORT=$(free_port)
 start_plan_server sqlite "$SQLITE_PORT" DeltaServer__Storage__Provider=Sqlite DeltaServer__Storage__SqlitePath="$WORK/plan.db"
@@ -70,6 +72,13 @@ curl -fsS "http://127.0.0.1:$SQLITE_PORT$TASK_PATH" -o "$WORK/task.json"
 ITEMS=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$WORK/page.json")
 run_wrk sqlite-page "http://127.0.0.1:$SQLITE_PORT$PAGE_PATH"
 run_wrk sqlite-task "http://127.0.0.1:$SQLITE_PORT$TASK_PATH"
+kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
+
+# In memory: the store costs nothing here, so this row is the Plan API's own pipeline over the same kept bytes.
+MEMORY_PORT=$(free_port)
+start_plan_server memory "$MEMORY_PORT" DeltaServer__Storage__Provider=InMemory
+run_wrk memory-page "http://127.0.0.1:$MEMORY_PORT$PAGE_PATH"
+run_wrk memory-task "http://127.0.0.1:$MEMORY_PORT$TASK_PATH"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
 
 # PostgreSQL: a throwaway cluster owned by the postgres user.
@@ -93,14 +102,15 @@ PIDS+=($!)
 wait_ready "http://127.0.0.1:$CEILING_PORT/task"
 run_wrk ceiling-page "http://127.0.0.1:$CEILING_PORT/page"
 run_wrk ceiling-task "http://127.0.0.1:$CEILING_PORT/task"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; page = $ITEMS tasks ($(stat -c %s "$WORK/page.json") bytes), task = $(stat -c %s "$WORK/task.json") bytes"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before and $LOAD_AFTER after, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; page = $ITEMS tasks ($(stat -c %s "$WORK/page.json") bytes), task = $(stat -c %s "$WORK/task.json") bytes"
 echo
 echo "| Endpoint | Store | req/s | p99 | vs ceiling |"
 echo "|---|---|---:|---:|---:|"
 for what in page task; do
-  for store in sqlite postgres ceiling; do
+  for store in memory sqlite postgres ceiling; do
     ratio=$(python3 -c 'import sys; print(f"{100*float(sys.argv[1])/float(sys.argv[2]):.0f}%")' "${RPS[$store-$what]}" "${RPS[ceiling-$what]}")
     echo "| $what | $store | ${RPS[$store-$what]} | ${P99[$store-$what]} | $ratio |"
   done
