@@ -67,8 +67,15 @@ public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanSt
         _stores.Add(reader);
         await reader.InitializeAsync();
         Assert.True(reader.Stamp.IsListening);
+        var listener = reader.Stamp.ListenerProcessId;
         var before = await reader.GetTasksStampAsync();
         Assert.True(before < 0, "A listening store's stamp is not read from the database (those are not negative).");
+
+        // Quiet for longer than the check interval: the connection is checked, not dropped, and the stamp holds.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.True(reader.Stamp.IsListening);
+        Assert.Equal(listener, reader.Stamp.ListenerProcessId);
+        Assert.Equal(before, await reader.GetTasksStampAsync());
 
         var code = SyntheticPlanData.Code(5);
         Assert.Equal(WriteOutcome.Written, (await writer.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 5, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) }, 1, null)).Outcome);
