@@ -73,8 +73,8 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>PRAGMA data_version</c> on one kept connection (see <see cref="SqliteDataVersion"/>): it changes with every
-    /// commit to the file by any connection, this process's or another's, and reading it touches no table.
+    /// A counter this store's commits move on at once, checked against <c>PRAGMA data_version</c> on one kept connection
+    /// at most every 50 ms for commits by anyone else (see <see cref="SqliteDataVersion"/>); reading it touches no table.
     /// </remarks>
     public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
     {
@@ -158,7 +158,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
 
             await RememberAsync(connection, transaction, idempotency, written.Value, null, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // After the commit, so that nothing read before it is kept under the new stamp.
+                _dataVersion.Committed();
+            }
             return written;
         }
     }
@@ -221,7 +229,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
             var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
             await RememberAsync(connection, transaction, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // After the commit, so that nothing read before it is kept under the new stamp.
+                _dataVersion.Committed();
+            }
             return WriteResult<ObservationWriteResult>.Written(counts);
         }
     }
