@@ -29,7 +29,9 @@ internal sealed class HotReadCache
         }
 
         var entry = new Entry(stamp, body, etag);
-        _entries.AddOrUpdate(key, entry, (_, existing) => existing.Stamp > stamp ? existing : entry);
+        // The latest made wins: stamps are compared for equality only (see IPlanStore.GetTasksStampAsync), and a slow
+        // reader that replaces a newer entry costs the next reader one miss, nothing more.
+        _entries[key] = entry;
         return entry;
     }
 

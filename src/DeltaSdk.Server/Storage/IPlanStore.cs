@@ -24,8 +24,10 @@ public interface IPlanStore
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Gets a number that grows with every committed write that changes a task (its version, its latest progress),
-    /// on any instance sharing the storage, so that a reader can keep the bytes of a task or a page for as long as it is unchanged.
+    /// Gets a number that changes with every committed write that changes a task (its version, its latest progress),
+    /// on any instance sharing the storage, so that a reader can keep the bytes of a task or a page for as long as it is
+    /// unchanged. Compare stamps for equality only: a store may also change it without a task change (a needless miss),
+    /// and may learn of another instance's write a little after its commit (see the store's remarks for how late).
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The stamp; read it before the data it guards, so that what is kept is never older than the stamp.</returns>

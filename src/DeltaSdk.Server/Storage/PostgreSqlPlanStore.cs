@@ -30,6 +30,8 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     private readonly bool _ownsDataSource;
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly PostgreSqlTasksStamp _stamp;
+    private readonly ParsedReportCache _reports = new();
     private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPlanStore"/> class over a connection string.</summary>
@@ -58,6 +60,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         _dataSource = dataSource;
         _seed = seed;
         _ownsDataSource = ownsDataSource;
+        _stamp = new PostgreSqlTasksStamp(dataSource);
     }
 
     /// <summary>Gets the schema version this store migrates a database to.</summary>
@@ -79,9 +82,25 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit, whichever instance made it.</remarks>
-    public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// No round trip while the store listens for the notifications a trigger on <c>tasks</c> sends at each commit (a
+    /// version this process bumps); otherwise the sum of the task versions, which every write raises by one, whichever
+    /// instance made it. Another instance's write changes the stamp here when its notification arrives, normally within
+    /// milliseconds; see <c>docs/articles/plan-server.md</c> for the bound.
+    /// </remarks>
+    public Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
+        => _stamp.GetAsync(ReadTasksStampAsync, cancellationToken);
+
+    /// <summary>Gets where the stamp comes from (whether it listens, on which server process); for tests.</summary>
+    internal PostgreSqlTasksStamp Stamp => _stamp;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
+        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+
+    private async Task<long> ReadTasksStampAsync(CancellationToken cancellationToken)
     {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -91,179 +110,29 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
-
-    /// <inheritdoc />
     public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
         => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
 
     /// <inheritdoc />
     public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
-        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (!catalog.Plans.ContainsKey(planId))
-        {
-            return null;
-        }
-
-        var sql = new StringBuilder(
-            """
-            SELECT t.ordinal, t.code, t.version, p.document
-            FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
-            WHERE t.plan_id = @plan AND t.ordinal > @after
-            """);
-        using var command = _dataSource.CreateCommand();
-        command.Parameters.AddWithValue("plan", planId.ToString());
-        command.Parameters.AddWithValue("after", after);
-        if (filter.Aspect is { } aspect)
-        {
-            sql.Append(" AND t.aspect = @aspect");
-            command.Parameters.AddWithValue("aspect", aspect.ToString());
-        }
-
-        if (filter.Status is { } status)
-        {
-            sql.Append(" AND t.latest_status = @status");
-            command.Parameters.AddWithValue("status", (int)status);
-        }
-
-        for (var i = 0; i < filter.Keywords.Length; i++)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND strpos(t.search_text, @k{i}) > 0");
-            command.Parameters.AddWithValue($"k{i}", filter.Keywords[i]);
-        }
-
-        if (filter.Codes is { } codes)
-        {
-            sql.Append(" AND t.code = ANY(@codes)");
-            command.Parameters.AddWithValue("codes", codes.Select(static c => c.ToString()).ToArray());
-        }
-
-        sql.Append(" ORDER BY t.ordinal LIMIT @take");
-        command.Parameters.AddWithValue("take", (long)limit + 1);
-        command.CommandText = sql.ToString();
-
-        var items = new List<StoredTask>();
-        var lastOrdinal = -1L;
-        string? next = null;
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (items.Count == limit)
-                {
-                    next = StoreHelpers.OrdinalContinuation(lastOrdinal);
-                    break;
-                }
-
-                lastOrdinal = reader.GetInt32(0);
-                items.Add(new StoredTask
-                {
-                    Task = catalog.Task(planId, reader.GetString(1)),
-                    Version = reader.GetInt64(2),
-                    LatestReport = reader.IsDBNull(3) ? null : Deserialize<ProgressReport>(reader.GetString(3)),
-                });
-            }
-        }
-
-        return new StorePage<StoredTask> { Items = items, Continuation = next };
-    }
+        => await SqlQueries.ListTasksAsync(NewCommand, SqlDialect.PostgreSql, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-    {
-        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        using var command = _dataSource.CreateCommand(
-            """
-            SELECT t.version, p.document
-            FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
-            WHERE t.plan_id = @plan AND t.code = @code
-            """);
-        command.Parameters.AddWithValue("plan", planId.ToString());
-        command.Parameters.AddWithValue("code", code.ToString());
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            return new StoredTask
-            {
-                Task = catalog.Task(planId, code.ToString()),
-                Version = reader.GetInt64(0),
-                LatestReport = reader.IsDBNull(1) ? null : Deserialize<ProgressReport>(reader.GetString(1)),
-            };
-        }
-    }
+        => await SqlQueries.GetTaskAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), _reports, planId, code, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-
-        // One statement: whether the task exists and its page, so that both come from one snapshot.
-        using var command = _dataSource.CreateCommand(
-            """
-            SELECT p.id, p.document
-            FROM tasks t LEFT JOIN LATERAL (
-                SELECT id, document, reported_on FROM progress
-                WHERE plan_id = t.plan_id AND code = t.code AND (reported_on, id) > (@afterDate, @afterId)
-                ORDER BY reported_on, id LIMIT @take) p ON true
-            WHERE t.plan_id = @plan AND t.code = @code
-            ORDER BY p.reported_on, p.id
-            """);
-        command.Parameters.AddWithValue("plan", planId.ToString());
-        command.Parameters.AddWithValue("code", code.ToString());
-        command.Parameters.AddWithValue("afterDate", after is { } a ? StoreHelpers.Date(a.ReportedOn) : string.Empty);
-        command.Parameters.AddWithValue("afterId", after?.Id ?? 0L);
-        command.Parameters.AddWithValue("take", (long)limit + 1);
-        var items = new List<StoredProgressReport>();
-        var found = false;
-        var more = false;
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found = true;
-                if (reader.IsDBNull(0))
-                {
-                    break;
-                }
-
-                if (items.Count == limit)
-                {
-                    more = true;
-                    break;
-                }
-
-                items.Add(new StoredProgressReport { Id = reader.GetInt64(0), Report = Deserialize<ProgressReport>(reader.GetString(1)) });
-            }
-        }
-
-        return found ? new StorePage<StoredProgressReport> { Items = items, Continuation = more ? StoreHelpers.ProgressContinuation(items[^1]) : null } : null;
+        return await SqlQueries.ListProgressAsync(NewCommand, _reports, planId, code, continuation, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        using var command = _dataSource.CreateCommand("SELECT document FROM progress WHERE id = @id AND plan_id = @plan AND code = @code");
-        command.Parameters.AddWithValue("id", reportId);
-        command.Parameters.AddWithValue("plan", planId.ToString());
-        command.Parameters.AddWithValue("code", code.ToString());
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document
-            ? new StoredProgressReport { Id = reportId, Report = Deserialize<ProgressReport>(document) }
-            : null;
+        return await SqlQueries.GetProgressAsync(NewCommand, _reports, planId, code, reportId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -282,71 +151,30 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     return earlier;
                 }
 
-                // The row lock makes a concurrent writer of the same task (on any instance) wait here until this
+                // The trigger's notification names this instance, whose own listener then skips it (see PostgreSqlTasksStamp).
+                await ExecuteAsync(connection, $"SELECT set_config('{PostgreSqlTasksStamp.WriterSetting}', @instance, true)", cancellationToken, ("instance", _stamp.Instance)).ConfigureAwait(false);
+
+                // The row lock (FOR UPDATE) makes a concurrent writer of the same task, on any instance, wait until this
                 // transaction ends, and then read the version this one wrote.
-                long version;
-                string? latestReportedOn;
-                using (var read = new NpgsqlCommand("SELECT version, latest_reported_on FROM tasks WHERE plan_id = @plan AND code = @code FOR UPDATE", connection))
+                var written = await SqlQueries.AppendProgressAsync(() => new NpgsqlCommand { Connection = connection }, SqlDialect.PostgreSql, report, expectedVersion, cancellationToken).ConfigureAwait(false);
+                if (written.Outcome != WriteOutcome.Written)
                 {
-                    read.Parameters.AddWithValue("plan", report.Plan.ToString());
-                    read.Parameters.AddWithValue("code", report.Task.ToString());
-                    var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            return WriteResult<AppendedProgress>.NotFound;
-                        }
-
-                        version = reader.GetInt64(0);
-                        latestReportedOn = reader.IsDBNull(1) ? null : reader.GetString(1);
-                    }
+                    return written;
                 }
 
-                if (version != expectedVersion)
+                await RememberAsync(connection, idempotency, written.Value, null, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    return WriteResult<AppendedProgress>.Mismatch(version);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // After the commit (so that nothing read before it is kept under the new stamp), and even when the
+                    // commit's answer was lost: one needless cache miss is better than a stale entry.
+                    _stamp.Written();
                 }
 
-                var reportedOn = StoreHelpers.Date(report.ReportedOn);
-                long id;
-                using (var insert = new NpgsqlCommand("INSERT INTO progress (plan_id, code, reported_on, document) VALUES (@plan, @code, @reportedOn, @document) RETURNING id", connection))
-                {
-                    insert.Parameters.AddWithValue("plan", report.Plan.ToString());
-                    insert.Parameters.AddWithValue("code", report.Task.ToString());
-                    insert.Parameters.AddWithValue("reportedOn", reportedOn);
-                    insert.Parameters.AddWithValue("document", Serialize(report));
-                    id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-                }
-
-                // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
-                var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
-                using (var update = new NpgsqlCommand(
-                    isLatest
-                        ? "UPDATE tasks SET version = version + 1, latest_report_id = @id, latest_status = @status, latest_reported_on = @reportedOn WHERE plan_id = @plan AND code = @code AND version = @version"
-                        : "UPDATE tasks SET version = version + 1 WHERE plan_id = @plan AND code = @code AND version = @version",
-                    connection))
-                {
-                    update.Parameters.AddWithValue("plan", report.Plan.ToString());
-                    update.Parameters.AddWithValue("code", report.Task.ToString());
-                    update.Parameters.AddWithValue("version", version);
-                    if (isLatest)
-                    {
-                        update.Parameters.AddWithValue("id", id);
-                        update.Parameters.AddWithValue("status", (int)report.Status);
-                        update.Parameters.AddWithValue("reportedOn", reportedOn);
-                    }
-
-                    if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                    {
-                        throw new InvalidOperationException($"Task '{report.Task}' changed while its row was locked; the database is being written by another program.");
-                    }
-                }
-
-                var appended = new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 };
-                await RememberAsync(connection, idempotency, appended, null, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return WriteResult<AppendedProgress>.Written(appended);
+                return written;
             }
         }
     }
@@ -365,65 +193,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (!catalog.IndicatorIds.Contains(indicator))
-        {
-            return null;
-        }
-
-        using var command = _dataSource.CreateCommand();
-        var sql = new StringBuilder("SELECT sort_key, document FROM observations WHERE indicator = @indicator AND sort_key > @after");
-        command.Parameters.AddWithValue("indicator", indicator.ToString());
-        command.Parameters.AddWithValue("after", continuation ?? string.Empty);
-        if (filter.Region is { } region)
-        {
-            sql.Append(" AND region = @region");
-            command.Parameters.AddWithValue("region", region.ToString());
-        }
-
-        if (filter.RegionGroup is { } group)
-        {
-            sql.Append(" AND region_group = @group");
-            command.Parameters.AddWithValue("group", group.ToString());
-        }
-
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND period_start >= @from");
-            command.Parameters.AddWithValue("from", StoreHelpers.Date(from.Start));
-        }
-
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND period_end <= @to");
-            command.Parameters.AddWithValue("to", StoreHelpers.Date(to.End));
-        }
-
-        sql.Append(" ORDER BY sort_key LIMIT @take");
-        command.Parameters.AddWithValue("take", (long)limit + 1);
-        command.CommandText = sql.ToString();
-        var items = new List<(string Key, Observation Observation)>();
-        var more = false;
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (items.Count == limit)
-                {
-                    more = true;
-                    break;
-                }
-
-                items.Add((reader.GetString(0), Deserialize<Observation>(reader.GetString(1))));
-            }
-        }
-
-        return new StorePage<Observation> { Items = [.. items.Select(static x => x.Observation)], Continuation = more ? items[^1].Key : null };
-    }
+        => await SqlQueries.ListObservationsAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), indicator, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
@@ -468,12 +238,14 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     /// <returns>A task that completes when the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        await _stamp.DisposeAsync().ConfigureAwait(false);
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
 
         _initialization.Dispose();
+        _reports.Dispose();
     }
 
     private async Task<StoreCatalog> GetCatalogAsync(CancellationToken cancellationToken)
@@ -489,7 +261,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             if (_catalog is null)
             {
                 await MigrateAndSeedAsync(cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _catalog, await LoadCatalogAsync(cancellationToken).ConfigureAwait(false));
+                var catalog = await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+                await _stamp.StartAsync(cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _catalog, catalog);
             }
 
             return _catalog!;
@@ -551,19 +325,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             var planOrdinal = 0;
             foreach (var plan in catalog.OrderedPlans)
             {
-                Add(batch, "INSERT INTO plans (id, ordinal, document) VALUES (@id, @ordinal, @document)", ("id", plan.Id.ToString()), ("ordinal", planOrdinal++), ("document", DeltaJson.WritePlan(plan)));
+                Add(batch, SqlQueries.SeedPlan, ("id", plan.Id.ToString()), ("ordinal", planOrdinal++), ("document", DeltaJson.WritePlan(plan)));
                 var ordinal = 0;
                 foreach (var task in StoreHelpers.TasksInOrder(plan))
                 {
-                    Add(
-                        batch,
-                        "INSERT INTO tasks (plan_id, code, ordinal, aspect, document, search_text, version) VALUES (@plan, @code, @ordinal, @aspect, @document, @search, 1)",
-                        ("plan", plan.Id.ToString()),
-                        ("code", task.Code.ToString()),
-                        ("ordinal", ordinal++),
-                        ("aspect", task.Aspect?.ToString()),
-                        ("document", Serialize(task)),
-                        ("search", StoreHelpers.SearchText(task)));
+                    Add(batch, SqlQueries.SeedTask, SqlQueries.SeedTaskValues(plan, task, ordinal++));
                 }
             }
 
@@ -578,25 +344,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         }
     }
 
-    private async Task<StoreCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
-    {
-        var plans = new List<Plan>();
-        using (var command = _dataSource.CreateCommand("SELECT document FROM plans ORDER BY ordinal"))
-        {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    plans.Add(DeltaJson.ReadPlan(reader.GetString(0)));
-                }
-            }
-        }
+    /// <summary>A command on a pooled connection of its own, for one statement outside a transaction.</summary>
+    private NpgsqlCommand NewCommand() => _dataSource.CreateCommand();
 
-        using var regions = _dataSource.CreateCommand("SELECT document FROM documents WHERE name = 'regions'");
-        var table = await regions.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? DeltaJson.ReadRegions(document) : new RegionTable();
-        return new StoreCatalog(plans, table);
-    }
+    private Task<StoreCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+        => SqlQueries.LoadCatalogAsync(NewCommand, cancellationToken);
 
     /// <summary>
     /// Reads what the write with the request's key did, if the key is known. First takes a transaction-scoped advisory
@@ -611,27 +363,8 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         }
 
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", cancellationToken, ("key", request.Key)).ConfigureAwait(false);
-        using var command = new NpgsqlCommand(
-            """
-            SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
-            FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
-            WHERE i.key = @key
-            """,
-            connection);
-        command.Parameters.AddWithValue("key", request.Key);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            object result = !reader.IsDBNull(4)
-                ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
-                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
-            return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
-        }
+        using var command = new NpgsqlCommand { Connection = connection };
+        return await SqlQueries.ReadRememberedAsync(command, request, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task RememberAsync(NpgsqlConnection connection, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
@@ -653,14 +386,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced)
             """,
             cancellationToken,
-            ("key", request.Key),
-            ("fingerprint", request.Fingerprint),
-            ("createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
-            ("reportId", appended?.Report.Id),
-            ("taskVersion", appended?.TaskVersion),
-            ("indicator", counts?.Indicator.ToString()),
-            ("inserted", counts?.Inserted),
-            ("replaced", counts?.Replaced)).ConfigureAwait(false);
+            SqlQueries.RememberedWriteValues(request, appended, counts)).ConfigureAwait(false);
     }
 
     /// <summary>Inserts or replaces one observation; returns whether it was new (<c>xmax = 0</c> marks a row this statement inserted).</summary>
@@ -682,15 +408,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             ON CONFLICT (indicator, sort_key) DO UPDATE SET document = excluded.document
             RETURNING (xmax = 0)
             """);
-        AddParameters(
-            command.Parameters,
-            ("indicator", observation.Indicator.ToString()),
-            ("key", key),
-            ("region", observation.Region?.ToString()),
-            ("group", observation.RegionGroup?.ToString()),
-            ("start", StoreHelpers.Date(observation.Period.Start)),
-            ("end", StoreHelpers.Date(observation.Period.End)),
-            ("document", Serialize(observation)));
+        AddParameters(command.Parameters, SqlQueries.ObservationValues(key, observation));
         return command;
     }
 
@@ -718,11 +436,6 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                 : new NpgsqlParameter(name, value));
         }
     }
-
-    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ServerJson.TypeInfo<T>());
-
-    private static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
-        ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");
 
     /// <summary>
     /// The schema, one script per version: a database at version N gets scripts N+1 onwards, each in the start-up
@@ -775,6 +488,20 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             inserted integer NULL,
             replaced integer NULL);
         CREATE INDEX idempotency_by_age ON idempotency (created_at);
+        """,
+
+        // Version 2: a notification at the commit of every change to tasks, so that instances keep their hot reads
+        // without asking for the tasks stamp on each request (PostgreSqlTasksStamp). The payload names the writing
+        // instance when it set deltasdk.writer, else it is empty (another program's write).
+        """
+        CREATE FUNCTION deltasdk_tasks_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('deltasdk_tasks', coalesce(current_setting('deltasdk.writer', true), ''));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tasks_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tasks
+            FOR EACH STATEMENT EXECUTE FUNCTION deltasdk_tasks_changed();
         """,
     ];
 }

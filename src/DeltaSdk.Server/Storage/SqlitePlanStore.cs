@@ -25,6 +25,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     private readonly PlanStoreSeed _seed;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly ParsedReportCache _reports = new();
+    private readonly SqliteDataVersion _dataVersion;
     private StoreCatalog? _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="SqlitePlanStore"/> class.</summary>
@@ -43,6 +44,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _dataVersion = new SqliteDataVersion(_connectionString);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
@@ -70,16 +72,14 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>The sum of the task versions: every write adds one to a version, so the sum grows with each commit.</remarks>
+    /// <remarks>
+    /// A counter this store's commits move on at once, checked against <c>PRAGMA data_version</c> on one kept connection
+    /// at most every 50 ms for commits by anyone else (see <see cref="SqliteDataVersion"/>); reading it touches no table.
+    /// </remarks>
     public async Task<long> GetTasksStampAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT coalesce(sum(version), 0) FROM tasks";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return _dataVersion.Read();
     }
 
     /// <inheritdoc />
@@ -93,86 +93,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
         var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (!catalog.Plans.ContainsKey(planId))
-        {
-            return null;
-        }
-
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            var sql = new StringBuilder(
-                """
-                SELECT t.ordinal, t.code, t.version, p.id, p.document
-                FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
-                WHERE t.plan_id = $plan AND t.ordinal > $after
-                """);
-            command.Parameters.AddWithValue("$plan", planId.ToString());
-            command.Parameters.AddWithValue("$after", after);
-            if (filter.Aspect is { } aspect)
-            {
-                sql.Append(" AND t.aspect = $aspect");
-                command.Parameters.AddWithValue("$aspect", aspect.ToString());
-            }
-
-            if (filter.Status is { } status)
-            {
-                sql.Append(" AND t.latest_status = $status");
-                command.Parameters.AddWithValue("$status", (int)status);
-            }
-
-            for (var i = 0; i < filter.Keywords.Length; i++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $" AND instr(t.search_text, $k{i}) > 0");
-                command.Parameters.AddWithValue($"$k{i}", filter.Keywords[i]);
-            }
-
-            if (filter.Codes is { } codes)
-            {
-                // An empty set matches nothing; IN () is not valid SQL.
-                sql.Append(codes.IsEmpty ? " AND 0" : " AND t.code IN (");
-                sql.AppendJoin(", ", codes.Select(static (_, i) => string.Create(CultureInfo.InvariantCulture, $"$c{i}")));
-                sql.Append(codes.IsEmpty ? string.Empty : ")");
-                for (var i = 0; i < codes.Length; i++)
-                {
-                    command.Parameters.AddWithValue($"$c{i}", codes[i].ToString());
-                }
-            }
-
-            sql.Append(" ORDER BY t.ordinal LIMIT $take");
-            command.Parameters.AddWithValue("$take", (long)limit + 1);
-            command.CommandText = sql.ToString();
-
-            var items = new List<StoredTask>();
-            var lastOrdinal = -1L;
-            string? next = null;
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (items.Count == limit)
-                    {
-                        next = StoreHelpers.OrdinalContinuation(lastOrdinal);
-                        break;
-                    }
-
-                    lastOrdinal = reader.GetInt64(0);
-                    items.Add(new StoredTask
-                    {
-                        Task = catalog.Task(planId, reader.GetString(1)),
-                        Version = reader.GetInt64(2),
-                        LatestReport = reader.IsDBNull(3) ? null : CachedReport(reader, 3, 4),
-                    });
-                }
-            }
-
-            return new StorePage<StoredTask> { Items = items, Continuation = next };
+            return await SqlQueries.ListTasksAsync(connection.CreateCommand, SqlDialect.Sqlite, catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -183,77 +108,20 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText =
-                """
-                SELECT t.code, t.version, p.id, p.document
-                FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id
-                WHERE t.plan_id = $plan AND t.code = $code
-                """;
-            command.Parameters.AddWithValue("$plan", planId.ToString());
-            command.Parameters.AddWithValue("$code", code.ToString());
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new StoredTask
-                {
-                    Task = catalog.Task(planId, reader.GetString(0)),
-                    Version = reader.GetInt64(1),
-                    LatestReport = reader.IsDBNull(2) ? null : CachedReport(reader, 2, 3),
-                };
-            }
+            return await SqlQueries.GetTaskAsync(connection.CreateCommand, catalog, _reports, planId, code, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            if (!await TaskExistsAsync(connection, null, planId, code, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            using var command = connection.CreateCommand();
-            command.CommandText =
-                """
-                SELECT id, document FROM progress
-                WHERE plan_id = $plan AND code = $code AND (reported_on, id) > ($afterDate, $afterId)
-                ORDER BY reported_on, id LIMIT $take
-                """;
-            command.Parameters.AddWithValue("$plan", planId.ToString());
-            command.Parameters.AddWithValue("$code", code.ToString());
-            command.Parameters.AddWithValue("$afterDate", after is { } a ? StoreHelpers.Date(a.ReportedOn) : string.Empty);
-            command.Parameters.AddWithValue("$afterId", after?.Id ?? 0);
-            command.Parameters.AddWithValue("$take", (long)limit + 1);
-            var items = new List<StoredProgressReport>();
-            var more = false;
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (items.Count == limit)
-                    {
-                        more = true;
-                        break;
-                    }
-
-                    items.Add(new StoredProgressReport { Id = reader.GetInt64(0), Report = CachedReport(reader, 0, 1) });
-                }
-            }
-
-            return new StorePage<StoredProgressReport> { Items = items, Continuation = more ? StoreHelpers.ProgressContinuation(items[^1]) : null };
+            // One read transaction, so that the page and whether the task exists come from one snapshot.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            return await SqlQueries.ListProgressAsync(() => Command(connection, transaction, string.Empty), _reports, planId, code, continuation, limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -264,18 +132,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT id, document FROM progress WHERE id = $id AND plan_id = $plan AND code = $code";
-            command.Parameters.AddWithValue("$id", reportId);
-            command.Parameters.AddWithValue("$plan", planId.ToString());
-            command.Parameters.AddWithValue("$code", code.ToString());
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                    ? new StoredProgressReport { Id = reportId, Report = CachedReport(reader, 0, 1) }
-                    : null;
-            }
+            return await SqlQueries.GetProgressAsync(connection.CreateCommand, _reports, planId, code, reportId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -294,70 +151,23 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 return earlier;
             }
 
-            long version;
-            string? latestReportedOn;
-            using (var read = Command(connection, transaction, "SELECT version, latest_reported_on FROM tasks WHERE plan_id = $plan AND code = $code"))
+            var written = await SqlQueries.AppendProgressAsync(() => Command(connection, transaction, string.Empty), SqlDialect.Sqlite, report, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != WriteOutcome.Written)
             {
-                read.Parameters.AddWithValue("$plan", report.Plan.ToString());
-                read.Parameters.AddWithValue("$code", report.Task.ToString());
-                var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return WriteResult<AppendedProgress>.NotFound;
-                    }
-
-                    version = reader.GetInt64(0);
-                    latestReportedOn = reader.IsDBNull(1) ? null : reader.GetString(1);
-                }
+                return written;
             }
 
-            if (version != expectedVersion)
+            await RememberAsync(connection, transaction, idempotency, written.Value, null, cancellationToken).ConfigureAwait(false);
+            try
             {
-                return WriteResult<AppendedProgress>.Mismatch(version);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            var reportedOn = StoreHelpers.Date(report.ReportedOn);
-            long id;
-            using (var insert = Command(connection, transaction, "INSERT INTO progress (plan_id, code, reported_on, document) VALUES ($plan, $code, $reportedOn, $document) RETURNING id"))
+            finally
             {
-                insert.Parameters.AddWithValue("$plan", report.Plan.ToString());
-                insert.Parameters.AddWithValue("$code", report.Task.ToString());
-                insert.Parameters.AddWithValue("$reportedOn", reportedOn);
-                insert.Parameters.AddWithValue("$document", Serialize(report));
-                id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                // After the commit, so that nothing read before it is kept under the new stamp.
+                _dataVersion.Committed();
             }
-
-            // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
-            var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
-            using (var update = Command(
-                connection,
-                transaction,
-                isLatest
-                    ? "UPDATE tasks SET version = version + 1, latest_report_id = $id, latest_status = $status, latest_reported_on = $reportedOn WHERE plan_id = $plan AND code = $code AND version = $version"
-                    : "UPDATE tasks SET version = version + 1 WHERE plan_id = $plan AND code = $code AND version = $version"))
-            {
-                update.Parameters.AddWithValue("$plan", report.Plan.ToString());
-                update.Parameters.AddWithValue("$code", report.Task.ToString());
-                update.Parameters.AddWithValue("$version", version);
-                if (isLatest)
-                {
-                    update.Parameters.AddWithValue("$id", id);
-                    update.Parameters.AddWithValue("$status", (int)report.Status);
-                    update.Parameters.AddWithValue("$reportedOn", reportedOn);
-                }
-
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    throw new InvalidOperationException($"Task '{report.Task}' changed inside a write transaction; the database is being written by another program.");
-                }
-            }
-
-            var appended = new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 };
-            await RememberAsync(connection, transaction, idempotency, appended, null, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return WriteResult<AppendedProgress>.Written(appended);
+            return written;
         }
     }
 
@@ -376,66 +186,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (!catalog.IndicatorIds.Contains(indicator))
-        {
-            return null;
-        }
-
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            var sql = new StringBuilder("SELECT sort_key, document FROM observations WHERE indicator = $indicator AND sort_key > $after");
-            command.Parameters.AddWithValue("$indicator", indicator.ToString());
-            command.Parameters.AddWithValue("$after", continuation ?? string.Empty);
-            if (filter.Region is { } region)
-            {
-                sql.Append(" AND region = $region");
-                command.Parameters.AddWithValue("$region", region.ToString());
-            }
-
-            if (filter.RegionGroup is { } group)
-            {
-                sql.Append(" AND region_group = $group");
-                command.Parameters.AddWithValue("$group", group.ToString());
-            }
-
-            if (filter.From is { } from)
-            {
-                sql.Append(" AND period_start >= $from");
-                command.Parameters.AddWithValue("$from", StoreHelpers.Date(from.Start));
-            }
-
-            if (filter.To is { } to)
-            {
-                sql.Append(" AND period_end <= $to");
-                command.Parameters.AddWithValue("$to", StoreHelpers.Date(to.End));
-            }
-
-            sql.Append(" ORDER BY sort_key LIMIT $take");
-            command.Parameters.AddWithValue("$take", (long)limit + 1);
-            command.CommandText = sql.ToString();
-            var items = new List<(string Key, Observation Observation)>();
-            var more = false;
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (items.Count == limit)
-                    {
-                        more = true;
-                        break;
-                    }
-
-                    items.Add((reader.GetString(0), Deserialize<Observation>(reader.GetString(1))));
-                }
-            }
-
-            return new StorePage<Observation> { Items = [.. items.Select(static x => x.Observation)], Continuation = more ? items[^1].Key : null };
+            return await SqlQueries.ListObservationsAsync(connection.CreateCommand, catalog, indicator, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -474,7 +229,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
             var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
             await RememberAsync(connection, transaction, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // After the commit, so that nothing read before it is kept under the new stamp.
+                _dataVersion.Committed();
+            }
             return WriteResult<ObservationWriteResult>.Written(counts);
         }
     }
@@ -483,6 +246,8 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
+        // The kept connection first, so that clearing the pool closes it too.
+        _dataVersion.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -597,21 +362,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         var planOrdinal = 0;
         foreach (var plan in catalog.OrderedPlans)
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO plans (id, ordinal, document) VALUES ($id, $ordinal, $document)", cancellationToken, ("$id", plan.Id.ToString()), ("$ordinal", planOrdinal++), ("$document", DeltaJson.WritePlan(plan))).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, SqlQueries.SeedPlan, cancellationToken, ("id", plan.Id.ToString()), ("ordinal", planOrdinal++), ("document", DeltaJson.WritePlan(plan))).ConfigureAwait(false);
             var ordinal = 0;
             foreach (var task in StoreHelpers.TasksInOrder(plan))
             {
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO tasks (plan_id, code, ordinal, aspect, document, search_text, version) VALUES ($plan, $code, $ordinal, $aspect, $document, $search, 1)",
-                    cancellationToken,
-                    ("$plan", plan.Id.ToString()),
-                    ("$code", task.Code.ToString()),
-                    ("$ordinal", ordinal++),
-                    ("$aspect", task.Aspect?.ToString()),
-                    ("$document", Serialize(task)),
-                    ("$search", StoreHelpers.SearchText(task))).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, SqlQueries.SeedTask, cancellationToken, SqlQueries.SeedTaskValues(plan, task, ordinal++)).ConfigureAwait(false);
             }
         }
 
@@ -626,32 +381,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     private async Task<StoreCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
     {
-        var plans = new List<Plan>();
-        RegionTable regions;
         var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT document FROM plans ORDER BY ordinal";
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        plans.Add(DeltaJson.ReadPlan(reader.GetString(0)));
-                    }
-                }
-            }
-
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT document FROM documents WHERE name = 'regions'";
-                regions = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? DeltaJson.ReadRegions(document) : new RegionTable();
-            }
+            return await SqlQueries.LoadCatalogAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
         }
-
-        return new StoreCatalog(plans, regions);
     }
 
     /// <summary>Reads what the write with the request's key did, if the key is known: the report it appended, or the counts.</summary>
@@ -662,28 +396,8 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             return null;
         }
 
-        using var command = Command(
-            connection,
-            transaction,
-            """
-            SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
-            FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
-            WHERE i.key = $key
-            """);
-        command.Parameters.AddWithValue("$key", request.Key);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            object result = !reader.IsDBNull(4)
-                ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
-                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
-            return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
-        }
+        using var command = Command(connection, transaction, string.Empty);
+        return await SqlQueries.ReadRememberedAsync(command, request, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task RememberAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
@@ -699,17 +413,10 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             transaction,
             """
             INSERT OR REPLACE INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced)
-            VALUES ($key, $fingerprint, $createdAt, $reportId, $taskVersion, $indicator, $inserted, $replaced)
+            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced)
             """,
             cancellationToken,
-            ("$key", request.Key),
-            ("$fingerprint", request.Fingerprint),
-            ("$createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
-            ("$reportId", appended?.Report.Id),
-            ("$taskVersion", appended?.TaskVersion),
-            ("$indicator", counts?.Indicator.ToString()),
-            ("$inserted", counts?.Inserted),
-            ("$replaced", counts?.Replaced)).ConfigureAwait(false);
+            SqlQueries.RememberedWriteValues(request, appended, counts)).ConfigureAwait(false);
     }
 
     private static Task UpsertObservationAsync(SqliteConnection connection, SqliteTransaction transaction, string key, Observation observation, CancellationToken cancellationToken)
@@ -718,25 +425,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             transaction,
             """
             INSERT INTO observations (indicator, sort_key, region, region_group, period_start, period_end, document)
-            VALUES ($indicator, $key, $region, $group, $start, $end, $document)
+            VALUES (@indicator, @key, @region, @group, @start, @end, @document)
             ON CONFLICT (indicator, sort_key) DO UPDATE SET document = excluded.document
             """,
             cancellationToken,
-            ("$indicator", observation.Indicator.ToString()),
-            ("$key", key),
-            ("$region", observation.Region?.ToString()),
-            ("$group", observation.RegionGroup?.ToString()),
-            ("$start", StoreHelpers.Date(observation.Period.Start)),
-            ("$end", StoreHelpers.Date(observation.Period.End)),
-            ("$document", Serialize(observation)));
-
-    private static async Task<bool> TaskExistsAsync(SqliteConnection connection, SqliteTransaction? transaction, PlanId planId, TaskCode code, CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, transaction, "SELECT 1 FROM tasks WHERE plan_id = $plan AND code = $code");
-        command.Parameters.AddWithValue("$plan", planId.ToString());
-        command.Parameters.AddWithValue("$code", code.ToString());
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-    }
+            SqlQueries.ObservationValues(key, observation));
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -756,15 +449,6 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         command.CommandText = sql;
         return command;
     }
-
-    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ServerJson.TypeInfo<T>());
-
-    // Stored reports never change: parse each once (by id) and read its text only when it is not cached.
-    private ProgressReport CachedReport(SqliteDataReader reader, int idColumn, int documentColumn)
-        => _reports.GetOrParse(reader.GetInt64(idColumn), () => reader.GetString(documentColumn), static json => Deserialize<ProgressReport>(json));
-
-    private static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
-        ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");
 
     /// <summary>
     /// The schema, one script per version: a file at version N gets scripts N+1 onwards, each in the start-up

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DeltaSdk.Client;
 using DeltaSdk.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,9 @@ namespace DeltaSdk.Server.Tests.MultiInstance;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : IAsyncLifetime
 {
+    /// <summary>Far above the milliseconds a notification takes on one machine, so that a loaded test machine passes.</summary>
+    private static readonly TimeSpan StalenessBound = TimeSpan.FromSeconds(5);
+
     private readonly List<ServiceProvider> _providers = [];
     private PlanServerProcess _first = null!;
     private PlanServerProcess _second = null!;
@@ -57,6 +61,7 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
         await Of_concurrent_writers_with_one_etag_split_across_instances_exactly_one_wins_and_none_is_lost();
         await One_idempotency_key_sent_to_both_instances_writes_once();
         await A_page_started_on_one_instance_continues_on_the_other();
+        await A_write_on_one_instance_is_read_on_the_other_within_the_notification_delay();
     }
 
     private async Task Both_instances_serve_one_seeded_database()
@@ -116,6 +121,32 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
 
         Assert.True(instance > 2, "The plan should span several pages of 7.");
         Assert.Equal(whole, codes);
+    }
+
+    /// <summary>
+    /// B keeps the bytes of its hot reads and learns of A's writes by the notification PostgreSQL sends at commit,
+    /// so B may answer from what it kept until that arrives: the test allows it a bounded time (see plan-server.md).
+    /// </summary>
+    private async Task A_write_on_one_instance_is_read_on_the_other_within_the_notification_delay()
+    {
+        var code = await TaskCodeAsync(2);
+        var delayed = new TaskQuery { Status = ImplementationStatus.Delayed, PageSize = 50 };
+        var before = await _b.GetTaskAsync(_plan, code);
+        Assert.Equal(before.ETag, (await _b.GetTaskAsync(_plan, code)).ETag);
+        Assert.DoesNotContain(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Code));
+
+        var written = await _a.PostProgressAsync(_plan, code, Report(code, 3) with { Status = ImplementationStatus.Delayed }, before.ETag);
+        Assert.NotEqual(before.ETag, written.ETag);
+
+        var watch = Stopwatch.StartNew();
+        while ((await _b.GetTaskAsync(_plan, code)).ETag != written.ETag)
+        {
+            Assert.True(watch.Elapsed < StalenessBound, $"Instance B still served the task's old ETag {watch.Elapsed} after A's write.");
+            await Task.Delay(5);
+        }
+
+        // The page was kept under the same stamp, so it is fresh by now as well.
+        Assert.Contains(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Code));
     }
 
     private async Task<TaskCode> TaskCodeAsync(int index)

@@ -60,6 +60,70 @@ public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanSt
     }
 
     [Fact]
+    public async Task Another_stores_write_changes_this_stores_stamp_by_notification_without_a_query()
+    {
+        var writer = await CreateStoreAsync(SyntheticPlanData.Seed());
+        var reader = new PostgreSqlPlanStore(_connectionString, SyntheticPlanData.Seed());
+        _stores.Add(reader);
+        await reader.InitializeAsync();
+        Assert.True(reader.Stamp.IsListening);
+        var listener = reader.Stamp.ListenerProcessId;
+        var before = await reader.GetTasksStampAsync();
+        Assert.True(before < 0, "A listening store's stamp is not read from the database (those are not negative).");
+
+        // Quiet for longer than the check interval: the connection is checked, not dropped, and the stamp holds.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.True(reader.Stamp.IsListening);
+        Assert.Equal(listener, reader.Stamp.ListenerProcessId);
+        Assert.Equal(before, await reader.GetTasksStampAsync());
+
+        var code = SyntheticPlanData.Code(5);
+        Assert.Equal(WriteOutcome.Written, (await writer.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 5, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) }, 1, null)).Outcome);
+        await WaitUntilAsync(async () => await reader.GetTasksStampAsync() != before, "the reader's stamp to change after the writer's commit");
+    }
+
+    [Fact]
+    public async Task After_its_listening_connection_is_killed_a_store_listens_again_and_misses_no_write()
+    {
+        var writer = await CreateStoreAsync(SyntheticPlanData.Seed());
+        var reader = new PostgreSqlPlanStore(_connectionString, SyntheticPlanData.Seed());
+        _stores.Add(reader);
+        await reader.InitializeAsync();
+        var listener = reader.Stamp.ListenerProcessId;
+        var before = await reader.GetTasksStampAsync();
+
+        // Kill the listening backend, then write at once: the notification of this write may never reach the reader.
+        await using (var admin = new NpgsqlConnection(_connectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
+            kill.Parameters.AddWithValue("pid", listener);
+            Assert.True((bool)(await kill.ExecuteScalarAsync())!);
+        }
+
+        var code = SyntheticPlanData.Code(6);
+        Assert.Equal(WriteOutcome.Written, (await writer.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.Delayed, new LocalDate(2024, 5, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) }, 1, null)).Outcome);
+
+        // Whether read from the database meanwhile or bumped on reconnecting, the stamp moves on; and it listens again.
+        await WaitUntilAsync(async () => await reader.GetTasksStampAsync() != before, "the reader's stamp to change after the write");
+        await WaitUntilAsync(() => Task.FromResult(reader.Stamp.IsListening && reader.Stamp.ListenerProcessId != listener), "the reader to listen on a new connection");
+        var listening = await reader.GetTasksStampAsync();
+        Assert.Equal(WriteOutcome.Written, (await writer.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.Completed, new LocalDate(2024, 6, 1)) with { RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) }, 2, null)).Outcome);
+        await WaitUntilAsync(async () => await reader.GetTasksStampAsync() != listening, "the reader's stamp to change after a write on the new connection");
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_listen_reads_the_stamp_from_the_database()
+    {
+        // A port nobody listens on: the first LISTEN fails at once, and the stamp comes from the query it is given.
+        await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={UnusedPort()};Timeout=2");
+        await using var stamp = new PostgreSqlTasksStamp(dataSource);
+        await stamp.StartAsync(CancellationToken.None);
+        Assert.False(stamp.IsListening);
+        Assert.Equal(42L, await stamp.GetAsync(static _ => Task.FromResult(42L), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Concurrent_http_writers_with_one_etag_get_one_201_and_412s_on_postgresql()
     {
         await using var server = await TestServer.StartAsync(Store);
@@ -88,6 +152,23 @@ public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanSt
         _stores.Add(reopened);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.InitializeAsync());
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Waited {watch.Elapsed} for {what}.");
+            await Task.Delay(10);
+        }
+    }
+
+    private static int UnusedPort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     protected override async Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)

@@ -185,6 +185,29 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         Assert.Equal(1, store.ReportParses - before);
     }
 
+    [Fact]
+    public async Task A_write_to_the_file_by_anyone_else_changes_the_stamp_within_the_check_interval()
+    {
+        var path = ((SqlitePlanStore)Store).DatabasePath;
+        var before = await Store.GetTasksStampAsync();
+
+        // Another writer of the same file: a plain connection, as another process or a maintenance script would be.
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var bump = connection.CreateCommand();
+            bump.CommandText = "UPDATE tasks SET version = version + 1 WHERE rowid = (SELECT min(rowid) FROM tasks)";
+            Assert.Equal(1, await bump.ExecuteNonQueryAsync());
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await Store.GetTasksStampAsync() == before)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "The stamp did not notice a commit by another connection.");
+            await Task.Delay(5);
+        }
+    }
+
     protected override Task<IPlanStore> CreateStoreAsync(PlanStoreSeed seed)
     {
         var store = new SqlitePlanStore(Path.Combine(_folder, $"store-{_stores.Count}.db"), seed);

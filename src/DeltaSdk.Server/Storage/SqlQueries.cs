@@ -1,0 +1,426 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DeltaSdk.Api;
+using DeltaSdk.Server.Http;
+using NodaTime;
+
+namespace DeltaSdk.Server.Storage;
+
+/// <summary>
+/// The reads <see cref="SqlitePlanStore"/> and <see cref="PostgreSqlPlanStore"/> share, over ADO.NET's
+/// <see cref="DbCommand"/> and <see cref="DbDataReader"/>: one statement text for both (named parameters as
+/// <c>@name</c>, which SQLite and Npgsql both take), so the stores differ only in how they connect, in how they write,
+/// and in <see cref="SqlDialect"/>.
+/// </summary>
+/// <remarks>
+/// Each method takes a factory of commands: a connection's (SQLite, which opens one per read) or a data source's
+/// (Npgsql, whose commands take a pooled connection each).
+/// </remarks>
+internal static class SqlQueries
+{
+    /// <summary>The columns of a task row the reads below expect, from <c>tasks t LEFT JOIN progress p</c>.</summary>
+    private const string TaskRow = "SELECT t.ordinal, t.code, t.version, p.id, p.document FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id";
+
+    /// <summary>What a remembered write's row holds: the first write's fingerprint, time and result.</summary>
+    public const string RememberedWrite =
+        """
+        SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
+        FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
+        WHERE i.key = @key
+        """;
+
+    public static async Task<StorePage<StoredTask>?> ListTasksAsync(
+        Func<DbCommand> createCommand, SqlDialect dialect, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var after = continuation is null ? -1 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        if (!catalog.Plans.ContainsKey(planId))
+        {
+            return null;
+        }
+
+        using var command = createCommand();
+        var sql = new StringBuilder(TaskRow).Append(" WHERE t.plan_id = @plan AND t.ordinal > @after");
+        Add(command, "plan", planId.ToString());
+        Add(command, "after", after);
+        AppendTaskFilter(sql, command, dialect, filter);
+        sql.Append(" ORDER BY t.ordinal LIMIT @take");
+        Add(command, "take", (long)limit + 1);
+        command.CommandText = sql.ToString();
+        return await ReadPageAsync(
+            command,
+            limit,
+            reader => ReadTask(reader, catalog, reports, planId),
+            static (reader, _) => StoreHelpers.OrdinalContinuation(reader.GetInt64(0)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<StoredTask?> GetTaskAsync(Func<DbCommand> createCommand, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, TaskCode code, CancellationToken cancellationToken)
+    {
+        using var command = createCommand();
+        command.CommandText = TaskRow + " WHERE t.plan_id = @plan AND t.code = @code";
+        Add(command, "plan", planId.ToString());
+        Add(command, "code", code.ToString());
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTask(reader, catalog, reports, planId) : null;
+        }
+    }
+
+    public static async Task<StorePage<StoredProgressReport>?> ListProgressAsync(
+        Func<DbCommand> createCommand, ParsedReportCache reports, PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
+        StorePage<StoredProgressReport> page;
+        using (var command = createCommand())
+        {
+            command.CommandText =
+                """
+                SELECT id, document FROM progress
+                WHERE plan_id = @plan AND code = @code AND (reported_on, id) > (@afterDate, @afterId)
+                ORDER BY reported_on, id LIMIT @take
+                """;
+            Add(command, "plan", planId.ToString());
+            Add(command, "code", code.ToString());
+            Add(command, "afterDate", after is { } a ? StoreHelpers.Date(a.ReportedOn) : string.Empty);
+            Add(command, "afterId", after?.Id ?? 0L);
+            Add(command, "take", (long)limit + 1);
+            page = await ReadPageAsync(
+                command,
+                limit,
+                reader => new StoredProgressReport { Id = reader.GetInt64(0), Report = ReadReport(reader, 0, 1, reports) },
+                static (_, report) => StoreHelpers.ProgressContinuation(report),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // Tasks are never removed, so an empty page only needs asking whether the task is there at all.
+        return page.Items.Count > 0 || await TaskExistsAsync(createCommand, planId, code, cancellationToken).ConfigureAwait(false) ? page : null;
+    }
+
+    public static async Task<StoredProgressReport?> GetProgressAsync(Func<DbCommand> createCommand, ParsedReportCache reports, PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken)
+    {
+        using var command = createCommand();
+        command.CommandText = "SELECT id, document FROM progress WHERE id = @id AND plan_id = @plan AND code = @code";
+        Add(command, "id", reportId);
+        Add(command, "plan", planId.ToString());
+        Add(command, "code", code.ToString());
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StoredProgressReport { Id = reportId, Report = ReadReport(reader, 0, 1, reports) }
+                : null;
+        }
+    }
+
+    public static async Task<StorePage<Observation>?> ListObservationsAsync(
+        Func<DbCommand> createCommand, StoreCatalog catalog, IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!catalog.IndicatorIds.Contains(indicator))
+        {
+            return null;
+        }
+
+        using var command = createCommand();
+        var sql = new StringBuilder("SELECT sort_key, document FROM observations WHERE indicator = @indicator AND sort_key > @after");
+        Add(command, "indicator", indicator.ToString());
+        Add(command, "after", continuation ?? string.Empty);
+        AppendObservationFilter(sql, command, filter);
+        sql.Append(" ORDER BY sort_key LIMIT @take");
+        Add(command, "take", (long)limit + 1);
+        command.CommandText = sql.ToString();
+        return await ReadPageAsync(
+            command,
+            limit,
+            static reader => Deserialize<Observation>(reader.GetString(1)),
+            static (reader, _) => reader.GetString(0),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The body of a progress write, inside the caller's transaction: reads the task's version (locking the row where
+    /// <see cref="SqlDialect.LockRow"/> says so), checks it, appends the report and raises the version, making the
+    /// report the task's latest when its state date is not earlier.
+    /// </summary>
+    /// <returns>Written with the appended report, or why not; the caller remembers the idempotency key and commits.</returns>
+    public static async Task<WriteResult<AppendedProgress>> AppendProgressAsync(Func<DbCommand> createCommand, SqlDialect dialect, ProgressReport report, long expectedVersion, CancellationToken cancellationToken)
+    {
+        long version;
+        string? latestReportedOn;
+        using (var read = createCommand())
+        {
+            read.CommandText = "SELECT version, latest_reported_on FROM tasks WHERE plan_id = @plan AND code = @code" + dialect.LockRow;
+            Add(read, "plan", report.Plan.ToString());
+            Add(read, "code", report.Task.ToString());
+            var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return WriteResult<AppendedProgress>.NotFound;
+                }
+
+                version = reader.GetInt64(0);
+                latestReportedOn = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+        }
+
+        if (version != expectedVersion)
+        {
+            return WriteResult<AppendedProgress>.Mismatch(version);
+        }
+
+        var reportedOn = StoreHelpers.Date(report.ReportedOn);
+        long id;
+        using (var insert = createCommand())
+        {
+            insert.CommandText = "INSERT INTO progress (plan_id, code, reported_on, document) VALUES (@plan, @code, @reportedOn, @document) RETURNING id";
+            Add(insert, "plan", report.Plan.ToString());
+            Add(insert, "code", report.Task.ToString());
+            Add(insert, "reportedOn", reportedOn);
+            Add(insert, "document", Serialize(report));
+            id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        // ISO dates compare as text; a later or equal state date makes this report the latest (see StoreHelpers.IsLatest).
+        var isLatest = latestReportedOn is null || string.CompareOrdinal(reportedOn, latestReportedOn) >= 0;
+        using (var update = createCommand())
+        {
+            update.CommandText = isLatest
+                ? "UPDATE tasks SET version = version + 1, latest_report_id = @id, latest_status = @status, latest_reported_on = @reportedOn WHERE plan_id = @plan AND code = @code AND version = @version"
+                : "UPDATE tasks SET version = version + 1 WHERE plan_id = @plan AND code = @code AND version = @version";
+            Add(update, "plan", report.Plan.ToString());
+            Add(update, "code", report.Task.ToString());
+            Add(update, "version", version);
+            if (isLatest)
+            {
+                Add(update, "id", id);
+                Add(update, "status", (int)report.Status);
+                Add(update, "reportedOn", reportedOn);
+            }
+
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                throw new InvalidOperationException($"Task '{report.Task}' changed inside a write transaction that held it; the database is being written by another program.");
+            }
+        }
+
+        return WriteResult<AppendedProgress>.Written(new AppendedProgress { Report = new StoredProgressReport { Id = id, Report = report }, TaskVersion = version + 1 });
+    }
+
+    /// <summary>Reads the row of <see cref="RememberedWrite"/>, if there is one, as the first write's result.</summary>
+    public static async Task<RememberedWrite?> ReadRememberedAsync(DbCommand command, IdempotencyRequest request, CancellationToken cancellationToken)
+    {
+        command.CommandText = RememberedWrite;
+        Add(command, "key", request.Key);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            object result = !reader.IsDBNull(4)
+                ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
+                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
+            return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
+        }
+    }
+
+    /// <summary>The values of a remembered write's row, named as the stores' <c>INSERT INTO idempotency</c> statements name them.</summary>
+    public static (string Name, object? Value)[] RememberedWriteValues(IdempotencyRequest request, AppendedProgress? appended, ObservationWriteResult? counts) =>
+    [
+        ("key", request.Key),
+        ("fingerprint", request.Fingerprint),
+        ("createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
+        ("reportId", appended?.Report.Id),
+        ("taskVersion", appended?.TaskVersion),
+        ("indicator", counts?.Indicator.ToString()),
+        ("inserted", counts?.Inserted),
+        ("replaced", counts?.Replaced),
+    ];
+
+    /// <summary>The columns an observation is stored in, named as the stores' upserts name them.</summary>
+    public static (string Name, object? Value)[] ObservationValues(string key, Observation observation) =>
+    [
+        ("indicator", observation.Indicator.ToString()),
+        ("key", key),
+        ("region", observation.Region?.ToString()),
+        ("group", observation.RegionGroup?.ToString()),
+        ("start", StoreHelpers.Date(observation.Period.Start)),
+        ("end", StoreHelpers.Date(observation.Period.End)),
+        ("document", Serialize(observation)),
+    ];
+
+    /// <summary>The columns of a seeded task row (its version starts at 1).</summary>
+    public static (string Name, object? Value)[] SeedTaskValues(Plan plan, KeyTask task, int ordinal) =>
+    [
+        ("plan", plan.Id.ToString()),
+        ("code", task.Code.ToString()),
+        ("ordinal", ordinal),
+        ("aspect", task.Aspect?.ToString()),
+        ("document", Serialize(task)),
+        ("search", StoreHelpers.SearchText(task)),
+    ];
+
+    public const string SeedTask = "INSERT INTO tasks (plan_id, code, ordinal, aspect, document, search_text, version) VALUES (@plan, @code, @ordinal, @aspect, @document, @search, 1)";
+
+    public const string SeedPlan = "INSERT INTO plans (id, ordinal, document) VALUES (@id, @ordinal, @document)";
+
+    /// <summary>Reads every plan and the region table the seed stored: what a store's catalog is made from.</summary>
+    public static async Task<StoreCatalog> LoadCatalogAsync(Func<DbCommand> createCommand, CancellationToken cancellationToken)
+    {
+        var plans = new List<Plan>();
+        using (var command = createCommand())
+        {
+            command.CommandText = "SELECT document FROM plans ORDER BY ordinal";
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    plans.Add(Serialization.DeltaJson.ReadPlan(reader.GetString(0)));
+                }
+            }
+        }
+
+        using var regions = createCommand();
+        regions.CommandText = "SELECT document FROM documents WHERE name = 'regions'";
+        var table = await regions.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? Serialization.DeltaJson.ReadRegions(document) : new RegionTable();
+        return new StoreCatalog(plans, table);
+    }
+
+    /// <summary>Adds a named parameter; <see langword="null"/> becomes <see cref="DBNull"/>.</summary>
+    public static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ServerJson.TypeInfo<T>());
+
+    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize(json, ServerJson.TypeInfo<T>())
+        ?? throw new InvalidDataException($"The database holds null where a {typeof(T).Name} belongs.");
+
+    /// <summary>Appends a task filter's conditions to a query over <c>tasks t</c>, each value a parameter.</summary>
+    private static void AppendTaskFilter(StringBuilder sql, DbCommand command, SqlDialect dialect, TaskFilter filter)
+    {
+        if (filter.Aspect is { } aspect)
+        {
+            sql.Append(" AND t.aspect = @aspect");
+            Add(command, "aspect", aspect.ToString());
+        }
+
+        if (filter.Status is { } status)
+        {
+            sql.Append(" AND t.latest_status = @status");
+            Add(command, "status", (int)status);
+        }
+
+        for (var i = 0; i < filter.Keywords.Length; i++)
+        {
+            sql.Append(" AND ").Append(dialect.Contains("t.search_text", string.Create(CultureInfo.InvariantCulture, $"@k{i}")));
+            Add(command, string.Create(CultureInfo.InvariantCulture, $"k{i}"), filter.Keywords[i]);
+        }
+
+        if (filter.Codes is { } codes)
+        {
+            // An empty set matches nothing; IN () is not valid SQL.
+            sql.Append(codes.IsEmpty ? " AND 1 = 0" : " AND t.code IN (");
+            sql.AppendJoin(", ", codes.Select(static (_, i) => string.Create(CultureInfo.InvariantCulture, $"@c{i}")));
+            sql.Append(codes.IsEmpty ? string.Empty : ")");
+            for (var i = 0; i < codes.Length; i++)
+            {
+                Add(command, string.Create(CultureInfo.InvariantCulture, $"c{i}"), codes[i].ToString());
+            }
+        }
+    }
+
+    /// <summary>Appends an observation filter's conditions to a query over <c>observations</c>, each value a parameter.</summary>
+    private static void AppendObservationFilter(StringBuilder sql, DbCommand command, ObservationFilter filter)
+    {
+        if (filter.Region is { } region)
+        {
+            sql.Append(" AND region = @region");
+            Add(command, "region", region.ToString());
+        }
+
+        if (filter.RegionGroup is { } group)
+        {
+            sql.Append(" AND region_group = @group");
+            Add(command, "group", group.ToString());
+        }
+
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND period_start >= @from");
+            Add(command, "from", StoreHelpers.Date(from.Start));
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND period_end <= @to");
+            Add(command, "to", StoreHelpers.Date(to.End));
+        }
+    }
+
+    /// <summary>
+    /// Reads a keyset page: the command asks for one row more than <paramref name="limit"/>, and that row's presence
+    /// says there is a next page, continuing after the key of the last row kept.
+    /// </summary>
+    private static async Task<StorePage<T>> ReadPageAsync<T>(DbCommand command, int limit, Func<DbDataReader, T> read, Func<DbDataReader, T, string> key, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? lastKey = null;
+        string? next = null;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (items.Count == limit)
+                {
+                    next = lastKey;
+                    break;
+                }
+
+                var item = read(reader);
+                items.Add(item);
+                lastKey = key(reader, item);
+            }
+        }
+
+        return new StorePage<T> { Items = items, Continuation = next };
+    }
+
+    /// <summary>Reads a row of <see cref="TaskRow"/>.</summary>
+    private static StoredTask ReadTask(DbDataReader reader, StoreCatalog catalog, ParsedReportCache reports, PlanId planId) => new()
+    {
+        Task = catalog.Task(planId, reader.GetString(1)),
+        Version = reader.GetInt64(2),
+        LatestReport = reader.IsDBNull(3) ? null : ReadReport(reader, 3, 4, reports),
+    };
+
+    // Stored reports never change: parse each once (by id) and read its text only when it is not cached.
+    private static ProgressReport ReadReport(DbDataReader reader, int idColumn, int documentColumn, ParsedReportCache reports)
+        => reports.GetOrParse(reader.GetInt64(idColumn), () => reader.GetString(documentColumn), static json => Deserialize<ProgressReport>(json));
+
+    private static async Task<bool> TaskExistsAsync(Func<DbCommand> createCommand, PlanId planId, TaskCode code, CancellationToken cancellationToken)
+    {
+        using var command = createCommand();
+        command.CommandText = "SELECT 1 FROM tasks WHERE plan_id = @plan AND code = @code";
+        Add(command, "plan", planId.ToString());
+        Add(command, "code", code.ToString());
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+}
