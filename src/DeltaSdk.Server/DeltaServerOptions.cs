@@ -35,10 +35,4 @@ public sealed class DeltaServerOptions
     /// response. Default: 24 hours.
     /// </summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>
-    /// Gets or sets a value indicating whether the fault-injection middleware runs (a testing aid: see
-    /// <see cref="Testing.FaultInjector"/>). Default: <see langword="false"/>; never enable it in production.
-    /// </summary>
-    public bool EnableFaultInjection { get; set; }
 }

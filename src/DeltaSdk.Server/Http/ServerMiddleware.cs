@@ -48,7 +48,8 @@ internal sealed partial class ServerMiddleware(RequestDelegate next, ILogger<Ser
                 StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}.",
                 _ => ProblemCodes.Title(ProblemCodes.ForStatus(status)),
             };
-            await WriteProblemAsync(context, new ProblemResult(status, ProblemCodes.ForStatus(status), detail)).ConfigureAwait(false);
+            // Nothing was written, so the headers set so far (Allow, Retry-After, X-Request-Id) stay.
+            await new ProblemResult(status, ProblemCodes.ForStatus(status), detail).ExecuteAsync(context).ConfigureAwait(false);
         }
     }
 

@@ -1,8 +1,4 @@
-using DeltaSdk.Server;
 using DeltaSdk.Server.Http;
-using DeltaSdk.Server.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -10,21 +6,19 @@ namespace Microsoft.AspNetCore.Builder;
 public static class DeltaPlanServerApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>), problem documents
-    /// for errors, and, only when <see cref="DeltaServerOptions.EnableFaultInjection"/> is set, fault injection. Call it
-    /// early, before other middleware that may fail.
+    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>) and problem
+    /// documents for errors. Call it early, before other middleware that may fail.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application, for chaining.</returns>
-    public static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app)
+    public static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app) => app.UseDeltaPlanServer(inner: null);
+
+    /// <summary>Adds the server's middleware with <paramref name="inner"/> (a host's own middleware) inside the outer layer and ahead of authentication.</summary>
+    internal static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app, Action<IApplicationBuilder>? inner)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<ServerMiddleware>();
-        if (app.ApplicationServices.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection)
-        {
-            app.UseMiddleware<FaultInjectionMiddleware>();
-        }
-
+        inner?.Invoke(app);
         return app;
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using DeltaSdk.Server;
 using DeltaSdk.Server.Http;
 using DeltaSdk.Server.Storage;
-using DeltaSdk.Server.Testing;
 using DeltaSdk.Server.Validation;
 using DeltaSdk.Validation;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +21,7 @@ public static class DeltaPlanServerServiceCollectionExtensions
     /// <summary>
     /// Adds the Plan API services: options (validated at start-up), write validation by <see cref="DeltaValidator"/>
     /// (register your own instance first to add rules), JSON settings of the canonical format, the
-    /// OpenAPI document, the fault injector (inactive unless enabled) and the store initializer. Register an
+    /// OpenAPI document and the store initializer. Register an
     /// <see cref="IPlanStore"/> as well (for example <see cref="SqlitePlanStore"/>); then call
     /// <c>UseDeltaPlanServer()</c> and <c>MapDeltaPlanApi()</c> on the application. Calling this more than once is harmless.
     /// </summary>
@@ -50,7 +49,6 @@ public static class DeltaPlanServerServiceCollectionExtensions
         services.TryAddSingleton<IRequestValidator, DeltaRequestValidator>();
         services.TryAddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton<PlanApiHandlers>();
-        services.TryAddSingleton(static sp => new FaultInjector(sp.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection));
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>("store", tags: [PlanStoreHealthCheck.ReadyTag]);
         services.Configure<JsonOptions>(static o => ServerJson.Apply(o.SerializerOptions));
