@@ -19,7 +19,6 @@ namespace DeltaSdk.Server.Http;
 internal sealed partial class PlanApiHandlers(
     IPlanStore store,
     IOptions<DeltaServerOptions> options,
-    ApiKeyAuthorizer authorizer,
     IRequestValidator validator,
     IClock clock,
     ILogger<PlanApiHandlers> logger)
@@ -182,11 +181,6 @@ internal sealed partial class PlanApiHandlers(
 
     public async Task<IResult> PostProgressAsync(HttpContext context, string planId, string code)
     {
-        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
-        {
-            return refused;
-        }
-
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
             || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
         {
@@ -233,7 +227,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var recorded = report with { RecordedAt = clock.GetCurrentInstant() };
-        var idempotency = Idempotency(context, caller, idempotencyKey, body.Span);
+        var idempotency = Idempotency(context, ApiKeyAuthenticationHandler.CallerScope(context), idempotencyKey, body.Span);
         var basePath = context.Request.PathBase + context.Request.Path;
         var outcome = await store.AppendProgressAsync(recorded, expectedVersion, idempotency, cancellationToken).ConfigureAwait(false);
         if (outcome.Outcome == WriteOutcome.Written)
@@ -327,11 +321,6 @@ internal sealed partial class PlanApiHandlers(
 
     public async Task<IResult> PostObservationsAsync(HttpContext context, string indicatorId)
     {
-        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
-        {
-            return refused;
-        }
-
         if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
             || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
         {
@@ -373,7 +362,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var location = (context.Request.PathBase + context.Request.Path).ToString();
-        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, caller, idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, ApiKeyAuthenticationHandler.CallerScope(context), idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
         return ToResult(outcome, counts => new JsonBytesResult(StatusCodes.Status201Created, ServerJson.Serialize(counts), null, location), () => IndicatorNotFound(id));
     }
 

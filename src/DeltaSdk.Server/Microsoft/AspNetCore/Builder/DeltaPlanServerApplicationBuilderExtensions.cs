@@ -6,8 +6,10 @@ namespace Microsoft.AspNetCore.Builder;
 public static class DeltaPlanServerApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>) and problem
-    /// documents for errors. Call it early, before other middleware that may fail.
+    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>), ASP.NET Core's
+    /// exception handler and status-code pages (so every error, an unknown route or a wrong method included, is a
+    /// problem document), then authentication and authorization (the API key of the writes). Call it early, before
+    /// other middleware that may fail, and before <c>MapDeltaPlanApi()</c>.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application, for chaining.</returns>
@@ -17,8 +19,12 @@ public static class DeltaPlanServerApplicationBuilderExtensions
     internal static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app, Action<IApplicationBuilder>? inner)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<ServerMiddleware>();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         inner?.Invoke(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }
