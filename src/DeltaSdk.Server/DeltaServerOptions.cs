@@ -21,6 +21,9 @@ public sealed class DeltaServerOptions
     /// <summary>Gets the storage settings (section <c>DeltaServer:Storage</c>): which store, and where its data is.</summary>
     public PlanStorageOptions Storage { get; } = new();
 
+    /// <summary>Gets the bounds on the repeated parts of a write's body (section <c>DeltaServer:Limits</c>): observations per batch, languages, sources, unknown members.</summary>
+    public RequestLimitOptions Limits { get; } = new();
+
     /// <summary>Gets or sets the page size used when a request gives none. Default: 50.</summary>
     public int DefaultPageSize { get; set; } = 50;
 

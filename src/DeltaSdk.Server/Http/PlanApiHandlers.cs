@@ -220,6 +220,11 @@ internal sealed partial class PlanApiHandlers(
             return Unreadable(exception.Path, exception.Message);
         }
 
+        if (RequestLimits.Check(report, _options.Limits) is { } overLimit)
+        {
+            return overLimit;
+        }
+
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
         if (diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -347,6 +352,11 @@ internal sealed partial class PlanApiHandlers(
         catch (DeltaFormatException exception)
         {
             return Unreadable(exception.Path, exception.Message);
+        }
+
+        if (RequestLimits.Check(batch, _options.Limits) is { } overLimit)
+        {
+            return overLimit;
         }
 
         if (await FindDefiningPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
