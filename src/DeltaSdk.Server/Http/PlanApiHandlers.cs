@@ -204,25 +204,10 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
-        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
-        if (bodyProblem is not null)
+        var (body, report, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => DeltaJson.ReadProgressReport(utf8), RequestLimits.Check).ConfigureAwait(false);
+        if (report is null)
         {
-            return bodyProblem;
-        }
-
-        ProgressReport report;
-        try
-        {
-            report = DeltaJson.ReadProgressReport(body.Span);
-        }
-        catch (DeltaFormatException exception)
-        {
-            return Unreadable(exception.Path, exception.Message);
-        }
-
-        if (RequestLimits.Check(report, _options.Limits) is { } overLimit)
-        {
-            return overLimit;
+            return bodyProblem!;
         }
 
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
@@ -338,25 +323,10 @@ internal sealed partial class PlanApiHandlers(
             return IndicatorNotFound(id);
         }
 
-        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
-        if (bodyProblem is not null)
+        var (body, batch, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => DeltaJson.ReadObservations(utf8), RequestLimits.Check).ConfigureAwait(false);
+        if (batch is null)
         {
-            return bodyProblem;
-        }
-
-        ObservationBatch batch;
-        try
-        {
-            batch = DeltaJson.ReadObservations(body.Span);
-        }
-        catch (DeltaFormatException exception)
-        {
-            return Unreadable(exception.Path, exception.Message);
-        }
-
-        if (RequestLimits.Check(batch, _options.Limits) is { } overLimit)
-        {
-            return overLimit;
+            return bodyProblem!;
         }
 
         if (await FindDefiningPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
@@ -484,11 +454,6 @@ internal sealed partial class PlanApiHandlers(
                 $"This {IdempotencyKeyHeader} was used before with a different request; use a new key for a new request."),
             _ => notFound(),
         };
-
-    private static ProblemResult Unreadable(string? path, string message)
-        => ProblemResult.BadRequest(
-            $"The body is not a valid document: {message}",
-            [new ProblemDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverity.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
 
     private static ProblemResult Invalid(IReadOnlyList<ProblemDiagnostic> diagnostics)
         => new(
