@@ -2,6 +2,7 @@ using DeltaSdk.Data;
 using DeltaSdk.Server;
 using DeltaSdk.Server.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ internal static class PlanServerSnippets
         });
 
         var app = builder.Build();
-        app.UseDeltaPlanServer();   // X-Request-Id, problem documents for every error, fault injection when enabled
+        app.UseDeltaPlanServer();   // X-Request-Id, problem documents for every error
         app.MapDeltaPlanApi();      // /v1/..., /openapi/v1.json, /healthz/live and /healthz/ready
         app.Run();
         #endregion
@@ -34,24 +35,32 @@ internal static class PlanServerSnippets
         #region InProcess
         await using var host = await PlanServerHost.StartAsync(
             new InMemoryPlanStore(seed),
-            options =>
-            {
-                options.ApiKeys.Add(new ApiKeyOptions { Key = "synthetic-write-key-0123456789", CanWrite = true });
-                options.EnableFaultInjection = true;
-            },
+            options => options.ApiKeys.Add(new ApiKeyOptions { Key = "synthetic-write-key-0123456789", CanWrite = true }),
             builder => builder.Logging.AddProvider(myCapturingProvider));
         using var http = host.CreateClient();   // BaseAddress = host.BaseAddress
         #endregion
+        GC.KeepAlive(http);
+    }
 
+    public static async Task FaultInjectionAsync(PlanStoreSeed seed)
+    {
         #region FaultInjection
-        host.Faults.FailNext("/v1/plans/yrd-2024-2026/tasks", count: 2, statusCode: 503, retryAfter: TimeSpan.FromSeconds(1));
-        host.Faults.DelayNext("/v1/plans", count: 1, delay: TimeSpan.FromSeconds(5));              // for client timeouts
-        host.Faults.AbortNext("/v1/plans", count: 1);                                               // connection dropped, nothing handled
-        host.Faults.AbortNext("/v1/plans/yrd-2024-2026/tasks/YRD-1-01/progress", 1, afterHandling: true, method: "POST");
-        // ^ the write is made, then the connection drops before the response: the case an Idempotency-Key is for.
-        var posts = host.Faults.CountRequests("/v1/plans", "POST");   // and host.Faults.Requests: method, path, query,
-                                                                      // Idempotency-Key, If-Match, X-Request-Id, whether a key was sent
+        // The next two task reads fail with 503 and Retry-After: 1, to test a client's retries.
+        var failuresLeft = 2;
+        await using var host = await PlanServerHost.StartAsync(
+            new InMemoryPlanStore(seed),
+            configureApp: app => app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/v1/plans/yrd-2024-2026/tasks") && Interlocked.Decrement(ref failuresLeft) >= 0)
+                {
+                    // An empty-bodied error: the server turns it into a problem document and keeps the header.
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    context.Response.Headers.RetryAfter = "1";
+                    return;
+                }
+
+                await next(context);
+            }));
         #endregion
-        GC.KeepAlive(posts);
     }
 }

@@ -21,6 +21,9 @@ public sealed class DeltaServerOptions
     /// <summary>Gets the storage settings (section <c>DeltaServer:Storage</c>): which store, and where its data is.</summary>
     public PlanStorageOptions Storage { get; } = new();
 
+    /// <summary>Gets the bounds on the repeated parts of a write's body (section <c>DeltaServer:Limits</c>): observations per batch, languages, sources, unknown members.</summary>
+    public RequestLimitOptions Limits { get; } = new();
+
     /// <summary>Gets or sets the page size used when a request gives none. Default: 50.</summary>
     public int DefaultPageSize { get; set; } = 50;
 
@@ -35,10 +38,4 @@ public sealed class DeltaServerOptions
     /// response. Default: 24 hours.
     /// </summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>
-    /// Gets or sets a value indicating whether the fault-injection middleware runs (a testing aid: see
-    /// <see cref="Testing.FaultInjector"/>). Default: <see langword="false"/>; never enable it in production.
-    /// </summary>
-    public bool EnableFaultInjection { get; set; }
 }

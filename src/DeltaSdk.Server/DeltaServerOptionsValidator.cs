@@ -23,6 +23,20 @@ internal sealed class DeltaServerOptionsValidator : IValidateOptions<DeltaServer
             failures.Add("DeltaServer:MaxRequestBodySize must be positive.");
         }
 
+        foreach (var (setting, value) in new[]
+        {
+            (nameof(RequestLimitOptions.MaxObservationsPerBatch), options.Limits.MaxObservationsPerBatch),
+            (nameof(RequestLimitOptions.MaxLanguages), options.Limits.MaxLanguages),
+            (nameof(RequestLimitOptions.MaxSources), options.Limits.MaxSources),
+            (nameof(RequestLimitOptions.MaxExtensionMembers), options.Limits.MaxExtensionMembers),
+        })
+        {
+            if (value < 0)
+            {
+                failures.Add($"DeltaServer:Limits:{setting} must not be negative.");
+            }
+        }
+
         if (options.IdempotencyKeyLifetime <= TimeSpan.Zero)
         {
             failures.Add("DeltaServer:IdempotencyKeyLifetime must be positive.");

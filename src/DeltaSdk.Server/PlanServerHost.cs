@@ -1,6 +1,5 @@
 using System.Net;
 using DeltaSdk.Server.Storage;
-using DeltaSdk.Server.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,15 +38,17 @@ public sealed class PlanServerHost : IAsyncDisposable
     /// <summary>Gets the store the server uses.</summary>
     public IPlanStore Store => _app.Services.GetRequiredService<IPlanStore>();
 
-    /// <summary>Gets the fault injector; arming it throws unless <see cref="DeltaServerOptions.EnableFaultInjection"/> was set.</summary>
-    public FaultInjector Faults => _app.Services.GetRequiredService<FaultInjector>();
-
     /// <summary>Starts a server over <paramref name="store"/>.</summary>
     /// <param name="store">The store; the host initializes it but does not dispose it.</param>
-    /// <param name="configureOptions">Sets the server options (API keys, page sizes, fault injection).</param>
+    /// <param name="configureOptions">Sets the server options (API keys, page sizes, limits).</param>
     /// <param name="configureBuilder">
     /// Adjusts the application builder before it is built, for example to add a logging provider (the host clears
     /// the default ones so that tests stay quiet) or to replace a service such as the clock.
+    /// </param>
+    /// <param name="configureApp">
+    /// Adds middleware to the request pipeline, for example a test's fault injector or request recorder. It runs inside
+    /// the server's outer layer (so its responses get an <c>X-Request-Id</c>, and an empty-bodied error status it sets
+    /// becomes a problem document) and ahead of authentication and the endpoints (so it sees every request).
     /// </param>
     /// <param name="cancellationToken">A token to cancel the start.</param>
     /// <returns>The running host.</returns>
@@ -55,6 +56,7 @@ public sealed class PlanServerHost : IAsyncDisposable
         IPlanStore store,
         Action<DeltaServerOptions>? configureOptions = null,
         Action<WebApplicationBuilder>? configureBuilder = null,
+        Action<IApplicationBuilder>? configureApp = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -71,7 +73,7 @@ public sealed class PlanServerHost : IAsyncDisposable
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseDeltaPlanServer();
+        app.UseDeltaPlanServer(configureApp);
         app.MapDeltaPlanApi();
         try
         {

@@ -26,4 +26,16 @@ public sealed class ConventionTests
             .ToList();
         Assert.Empty(offenders);
     }
+
+    [Fact]
+    public void The_server_assembly_ships_no_testing_aid()
+    {
+        // Fault injection and request recording live in test code (Support/Faults), added through PlanServerHost's configureApp hook.
+        var testingTypes = Server.GetTypes()
+            .Where(static t => t.Namespace?.Contains("Testing", StringComparison.Ordinal) == true || t.Name.Contains("Fault", StringComparison.Ordinal))
+            .Select(static t => t.FullName)
+            .ToList();
+        Assert.Empty(testingTypes);
+        Assert.Null(typeof(DeltaServerOptions).GetProperty("EnableFaultInjection"));
+    }
 }

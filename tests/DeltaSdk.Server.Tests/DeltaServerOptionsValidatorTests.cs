@@ -57,7 +57,6 @@ public sealed class DeltaServerOptionsValidatorTests
             ["DeltaServer:ApiKeys:0:CanWrite"] = "true",
             ["DeltaServer:ApiKeys:1:Key"] = "synthetic-key-9876543210",
             ["DeltaServer:MaxPageSize"] = "100",
-            ["DeltaServer:EnableFaultInjection"] = "true",
             ["DeltaServer:IdempotencyKeyLifetime"] = "02:00:00",
         }).Build();
         using var services = new ServiceCollection().AddLogging().AddDeltaPlanServer(configuration.GetSection(DeltaServerOptions.SectionName)).BuildServiceProvider();
@@ -69,6 +68,5 @@ public sealed class DeltaServerOptionsValidatorTests
         Assert.False(options.ApiKeys[1].CanWrite);
         Assert.Equal(100, options.MaxPageSize);
         Assert.Equal(TimeSpan.FromHours(2), options.IdempotencyKeyLifetime);
-        Assert.True(services.GetRequiredService<DeltaSdk.Server.Testing.FaultInjector>().IsEnabled);
     }
 }

@@ -45,7 +45,7 @@ internal static class OpenApiSetup
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
-                Name = ApiKeyAuthorizer.HeaderName,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "An API key with write rights; needed by every POST.",
             };
             return Task.CompletedTask;

@@ -136,6 +136,7 @@ internal static class PlanApiEndpoints
     private static RouteHandlerBuilder Write<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary)
         where TRequest : notnull
         => builder.WithName(name).WithTags(tag).WithSummary(summary)
+            .RequireAuthorization(ApiKeyAuthenticationHandler.WritePolicy)
             .Accepts<TRequest>(Json)
             .Produces<TResponse>(StatusCodes.Status201Created, Json)
             .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)

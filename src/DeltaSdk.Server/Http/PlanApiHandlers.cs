@@ -19,7 +19,6 @@ namespace DeltaSdk.Server.Http;
 internal sealed partial class PlanApiHandlers(
     IPlanStore store,
     IOptions<DeltaServerOptions> options,
-    ApiKeyAuthorizer authorizer,
     IRequestValidator validator,
     IClock clock,
     ILogger<PlanApiHandlers> logger)
@@ -182,11 +181,6 @@ internal sealed partial class PlanApiHandlers(
 
     public async Task<IResult> PostProgressAsync(HttpContext context, string planId, string code)
     {
-        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
-        {
-            return refused;
-        }
-
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
             || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
         {
@@ -210,20 +204,10 @@ internal sealed partial class PlanApiHandlers(
             return problem;
         }
 
-        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
-        if (bodyProblem is not null)
+        var (body, report, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => DeltaJson.ReadProgressReport(utf8), RequestLimits.Check).ConfigureAwait(false);
+        if (report is null)
         {
-            return bodyProblem;
-        }
-
-        ProgressReport report;
-        try
-        {
-            report = DeltaJson.ReadProgressReport(body.Span);
-        }
-        catch (DeltaFormatException exception)
-        {
-            return Unreadable(exception.Path, exception.Message);
+            return bodyProblem!;
         }
 
         var diagnostics = validator.ValidateProgress(report, plan, taskCode);
@@ -233,7 +217,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var recorded = report with { RecordedAt = clock.GetCurrentInstant() };
-        var idempotency = Idempotency(context, caller, idempotencyKey, body.Span);
+        var idempotency = Idempotency(context, ApiKeyAuthenticationHandler.CallerScope(context), idempotencyKey, body.Span);
         var basePath = context.Request.PathBase + context.Request.Path;
         var outcome = await store.AppendProgressAsync(recorded, expectedVersion, idempotency, cancellationToken).ConfigureAwait(false);
         if (outcome.Outcome == WriteOutcome.Written)
@@ -327,11 +311,6 @@ internal sealed partial class PlanApiHandlers(
 
     public async Task<IResult> PostObservationsAsync(HttpContext context, string indicatorId)
     {
-        if (authorizer.AuthorizeWrite(context, out var caller) is { } refused)
-        {
-            return refused;
-        }
-
         if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
             || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
         {
@@ -344,20 +323,10 @@ internal sealed partial class PlanApiHandlers(
             return IndicatorNotFound(id);
         }
 
-        var (body, bodyProblem) = await RequestBodies.ReadJsonAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
-        if (bodyProblem is not null)
+        var (body, batch, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => DeltaJson.ReadObservations(utf8), RequestLimits.Check).ConfigureAwait(false);
+        if (batch is null)
         {
-            return bodyProblem;
-        }
-
-        ObservationBatch batch;
-        try
-        {
-            batch = DeltaJson.ReadObservations(body.Span);
-        }
-        catch (DeltaFormatException exception)
-        {
-            return Unreadable(exception.Path, exception.Message);
+            return bodyProblem!;
         }
 
         if (await FindDefiningPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
@@ -373,7 +342,7 @@ internal sealed partial class PlanApiHandlers(
         }
 
         var location = (context.Request.PathBase + context.Request.Path).ToString();
-        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, caller, idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, ApiKeyAuthenticationHandler.CallerScope(context), idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
         return ToResult(outcome, counts => new JsonBytesResult(StatusCodes.Status201Created, ServerJson.Serialize(counts), null, location), () => IndicatorNotFound(id));
     }
 
@@ -485,11 +454,6 @@ internal sealed partial class PlanApiHandlers(
                 $"This {IdempotencyKeyHeader} was used before with a different request; use a new key for a new request."),
             _ => notFound(),
         };
-
-    private static ProblemResult Unreadable(string? path, string message)
-        => ProblemResult.BadRequest(
-            $"The body is not a valid document: {message}",
-            [new ProblemDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverity.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
 
     private static ProblemResult Invalid(IReadOnlyList<ProblemDiagnostic> diagnostics)
         => new(

@@ -1,13 +1,23 @@
-using System.Text.Json;
 using DeltaSdk.Api;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaSdk.Server.Http;
 
-/// <summary>An RFC 9457 problem response.</summary>
+/// <summary>
+/// An RFC 9457 problem response of the API, written through ASP.NET Core's <see cref="IProblemDetailsService"/> (whose
+/// first writer, <see cref="DeltaProblemDetailsWriter"/>, gives it the <see cref="DeltaProblemDetails"/> wire shape).
+/// </summary>
 internal sealed class ProblemResult(int status, string code, string detail, IReadOnlyList<ProblemDiagnostic>? diagnostics = null) : IResult
 {
     public const string ContentType = "application/problem+json";
+
+    /// <summary>The <see cref="ProblemDetails.Extensions"/> key of the machine-readable code.</summary>
+    public const string CodeKey = "code";
+
+    /// <summary>The <see cref="ProblemDetails.Extensions"/> key of the validation diagnostics.</summary>
+    public const string DiagnosticsKey = "diagnostics";
 
     public int Status { get; } = status;
 
@@ -24,30 +34,24 @@ internal sealed class ProblemResult(int status, string code, string detail, IRea
     public static ProblemResult BadRequest(string detail, IReadOnlyList<ProblemDiagnostic>? diagnostics = null)
         => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, detail, diagnostics);
 
-    public DeltaProblemDetails ToProblem(HttpContext context) => new()
-    {
-        Type = ProblemCodes.Type(Code),
-        Title = ProblemCodes.Title(Code),
-        Status = Status,
-        Detail = Detail,
-        Instance = context.Request.Path.Value,
-        Code = Code,
-        RequestId = RequestIds.Get(context),
-        Diagnostics = Diagnostics is null ? [] : [.. Diagnostics],
-    };
-
     public Task ExecuteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
         response.StatusCode = Status;
-        response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-store";
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;
         }
 
-        return JsonSerializer.SerializeAsync(response.Body, ToProblem(context), ServerJson.TypeInfo<DeltaProblemDetails>(), context.RequestAborted);
+        var problem = new ProblemDetails { Status = Status, Detail = Detail, Extensions = { [CodeKey] = Code } };
+        if (Diagnostics is not null)
+        {
+            problem.Extensions[DiagnosticsKey] = Diagnostics;
+        }
+
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
+            .AsTask();
     }
 }

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using DeltaSdk.Api;
+using DeltaSdk.Serialization;
+using DeltaSdk.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -8,6 +11,39 @@ namespace DeltaSdk.Server.Http;
 /// <summary>Reads a JSON request body whole, within the configured size limit.</summary>
 internal static class RequestBodies
 {
+    /// <summary>A reader of the canonical format (<c>DeltaJson.Read*</c>), which throws only <see cref="DeltaFormatException"/> on bad input.</summary>
+    public delegate T DocumentReader<out T>(ReadOnlySpan<byte> utf8);
+
+    /// <summary>
+    /// Reads a write's body as a document of the canonical format and applies the request limits to it: the body's
+    /// bytes (for the idempotency fingerprint) and the document, or the problem to answer with (document null).
+    /// </summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, T? Document, ProblemResult? Problem)> ReadDocumentAsync<T>(
+        HttpContext context,
+        DeltaServerOptions options,
+        DocumentReader<T> read,
+        Func<T, RequestLimitOptions, ProblemResult?> checkLimits)
+        where T : class
+    {
+        var (body, problem) = await ReadJsonAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (body, null, problem);
+        }
+
+        T document;
+        try
+        {
+            document = read(body.Span);
+        }
+        catch (DeltaFormatException exception)
+        {
+            return (body, null, Unreadable(exception.Path, exception.Message));
+        }
+
+        return checkLimits(document, options.Limits) is { } overLimit ? (body, null, overLimit) : (body, document, null);
+    }
+
     public static async Task<(ReadOnlyMemory<byte> Body, ProblemResult? Problem)> ReadJsonAsync(HttpContext context, long limit)
     {
         var request = context.Request;
@@ -65,4 +101,9 @@ internal static class RequestBodies
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
+
+    private static ProblemResult Unreadable(string? path, string message)
+        => ProblemResult.BadRequest(
+            $"The body is not a valid document: {message}",
+            [new ProblemDiagnostic { Code = "json.invalid", Severity = DiagnosticSeverity.Error, Path = string.IsNullOrEmpty(path) ? "$" : path, Message = message }]);
 }

@@ -1,6 +1,6 @@
 using DeltaSdk.Server;
 using DeltaSdk.Server.Storage;
-using DeltaSdk.Server.Testing;
+using DeltaSdk.Server.Tests.Support.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,15 +22,16 @@ public sealed class TestServer : IAsyncDisposable
 
     private readonly IPlanStore _store;
 
-    private TestServer(PlanServerHost host, IPlanStore store)
+    private TestServer(PlanServerHost host, IPlanStore store, FaultInjector faults)
     {
         Host = host;
         _store = store;
+        Faults = faults;
     }
 
     public PlanServerHost Host { get; }
 
-    public FaultInjector Faults => Host.Faults;
+    public FaultInjector Faults { get; }
 
     public Uri BaseAddress => Host.BaseAddress;
 
@@ -38,13 +39,16 @@ public sealed class TestServer : IAsyncDisposable
 
     public static async Task<TestServer> StartAsync(IPlanStore store)
     {
-        var host = await PlanServerHost.StartAsync(store, static options =>
-        {
-            options.EnableFaultInjection = true;
-            options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true });
-            options.ApiKeys.Add(new ApiKeyOptions { Key = ReaderKey, CanWrite = false });
-        });
-        return new TestServer(host, store);
+        var faults = new FaultInjector();
+        var host = await PlanServerHost.StartAsync(
+            store,
+            static options =>
+            {
+                options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true });
+                options.ApiKeys.Add(new ApiKeyOptions { Key = ReaderKey, CanWrite = false });
+            },
+            configureApp: faults.Install);
+        return new TestServer(host, store, faults);
     }
 
     /// <summary>Creates a client through the DI registration, as an application would.</summary>

@@ -71,8 +71,24 @@ public sealed class HttpFuzzTests
             bytes[at] = value;
             return bytes;
         })),
+        // Repetition attacks under the byte limit: long lists where the server bounds the count (RequestLimitOptions).
+        (1, Gen.Select(Gen.OneOf("narrative", "sources", "observations", "members"), Gen.Int[0, 3000], static (list, count) => Encoding.UTF8.GetBytes(RepeatedList(list, count)))),
         (1, Gen.OneOf("null", "[]", "{}", "\"\\ud800\"", "{\"\\ud800\":1}", "{\"formatVersion\":null}", "{\"task\":null}", "1e999")
             .Select(static s => Encoding.UTF8.GetBytes(s))));
+
+    /// <summary>A synthetic report or batch whose one list holds <paramref name="count"/> entries.</summary>
+    private static string RepeatedList(string list, int count)
+    {
+        var entries = Enumerable.Range(0, count);
+        var report = Encoding.UTF8.GetString(ValidReport).TrimEnd('}');
+        return list switch
+        {
+            "narrative" => report + ",\"narrative\":{" + string.Join(',', entries.Select(static i => $"\"en-x-{i}\":\"s\"")) + "}}",
+            "sources" => report + ",\"sources\":[" + string.Join(',', entries.Select(static i => $"{{\"title\":\"Synthetic {i}\"}}")) + "]}",
+            "members" => report + string.Concat(entries.Select(static i => $",\"xSynthetic{i}\":{i}")) + "}",
+            _ => "{\"formatVersion\":\"1.0\",\"observations\":[" + string.Join(',', entries.Select(static i => $"{{\"indicator\":\"{SyntheticPlanData.Indicator}\",\"region\":\"310000\",\"period\":\"{2000 + (i % 50)}\",\"value\":{i}}}")) + "]}",
+        };
+    }
 
     [Fact]
     public async Task No_request_gets_a_5xx_and_every_4xx_is_a_problem_document()

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DeltaSdk.Serialization;
 using DeltaSdk.Server.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +28,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<TestServer> StartAsync(IPlanStore? store = null, Action<DeltaServerOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestServer> StartAsync(IPlanStore? store = null, Action<DeltaServerOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IApplicationBuilder>? app = null)
     {
         var logs = new CapturingLoggerProvider();
         var host = await PlanServerHost.StartAsync(
@@ -43,7 +44,8 @@ internal sealed class TestServer : IAsyncDisposable
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
                 builder.Logging.AddProvider(logs);
                 services?.Invoke(builder.Services);
-            });
+            },
+            app);
         return new TestServer(host, logs);
     }
 

@@ -4,6 +4,7 @@ using DeltaSdk.Data;
 using DeltaSdk.Serialization;
 using DeltaSdk.Server;
 using DeltaSdk.Server.Storage;
+using DeltaSdk.Server.Tests.Support.Faults;
 using DeltaSdk.Tool.Pull;
 using DeltaSdk.Tool.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
     private const string WriterKey = "synthetic-tool-writer-key-3c1e77-never-printed";
 
     private readonly TempDirectory _dir = new();
+    private readonly FaultInjector _requests = new();
     private PlanServerHost _server = null!;
 
     public async Task InitializeAsync()
@@ -28,11 +30,10 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
             Regions = YangtzeRiverDelta.Regions,
             Observations = YangtzeRiverDelta.Observations.Observations,
         });
-        _server = await PlanServerHost.StartAsync(store, static options =>
-        {
-            options.EnableFaultInjection = true;
-            options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true });
-        });
+        _server = await PlanServerHost.StartAsync(
+            store,
+            static options => options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true }),
+            configureApp: _requests.Install);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -81,7 +82,7 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal([task.Code], ReadProgress("since/progress.json").Select(r => r.Task));
         Assert.Empty(ReadProgress("later/progress.json"));
         // The reference server refuses unknown query parameters, so the tool must not send one it does not define.
-        var requests = _server.Faults.Requests.Where(r => r.Path.EndsWith("/tasks", StringComparison.Ordinal)).ToList();
+        var requests = _requests.Requests.Where(r => r.Path.EndsWith("/tasks", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(requests);
         Assert.DoesNotContain(requests, r => r.Query.Contains("updatedSince", StringComparison.Ordinal));
     }

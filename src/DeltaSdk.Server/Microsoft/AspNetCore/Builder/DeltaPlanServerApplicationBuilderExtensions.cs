@@ -1,8 +1,4 @@
-using DeltaSdk.Server;
 using DeltaSdk.Server.Http;
-using DeltaSdk.Server.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -10,21 +6,25 @@ namespace Microsoft.AspNetCore.Builder;
 public static class DeltaPlanServerApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>), problem documents
-    /// for errors, and, only when <see cref="DeltaServerOptions.EnableFaultInjection"/> is set, fault injection. Call it
-    /// early, before other middleware that may fail.
+    /// Adds the middleware every Plan API response goes through: request ids (<c>X-Request-Id</c>), ASP.NET Core's
+    /// exception handler and status-code pages (so every error, an unknown route or a wrong method included, is a
+    /// problem document), then authentication and authorization (the API key of the writes). Call it early, before
+    /// other middleware that may fail, and before <c>MapDeltaPlanApi()</c>.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application, for chaining.</returns>
-    public static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app)
+    public static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app) => app.UseDeltaPlanServer(inner: null);
+
+    /// <summary>Adds the server's middleware with <paramref name="inner"/> (a host's own middleware) inside the outer layer and ahead of authentication.</summary>
+    internal static IApplicationBuilder UseDeltaPlanServer(this IApplicationBuilder app, Action<IApplicationBuilder>? inner)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<ServerMiddleware>();
-        if (app.ApplicationServices.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection)
-        {
-            app.UseMiddleware<FaultInjectionMiddleware>();
-        }
-
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        inner?.Invoke(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

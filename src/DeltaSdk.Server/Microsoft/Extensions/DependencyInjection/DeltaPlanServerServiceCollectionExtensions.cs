@@ -2,9 +2,9 @@ using System.Text;
 using DeltaSdk.Server;
 using DeltaSdk.Server.Http;
 using DeltaSdk.Server.Storage;
-using DeltaSdk.Server.Testing;
 using DeltaSdk.Server.Validation;
 using DeltaSdk.Validation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -21,8 +21,9 @@ public static class DeltaPlanServerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Plan API services: options (validated at start-up), write validation by <see cref="DeltaValidator"/>
-    /// (register your own instance first to add rules), JSON settings of the canonical format, the
-    /// OpenAPI document, the fault injector (inactive unless enabled) and the store initializer. Register an
+    /// (register your own instance first to add rules), JSON settings of the canonical format, problem details
+    /// (<c>AddProblemDetails</c>, with a writer of the API's problem shape first), the <c>DeltaApiKey</c> authentication
+    /// scheme and the <c>DeltaWriter</c> authorization policy of the writes, the OpenAPI document and the store initializer. Register an
     /// <see cref="IPlanStore"/> as well (for example <see cref="SqlitePlanStore"/>); then call
     /// <c>UseDeltaPlanServer()</c> and <c>MapDeltaPlanApi()</c> on the application. Calling this more than once is harmless.
     /// </summary>
@@ -45,12 +46,19 @@ public static class DeltaPlanServerServiceCollectionExtensions
 
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltaServerOptions>, DeltaServerOptionsValidator>());
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.TryAddSingleton(DeltaValidator.Default);
         services.TryAddSingleton<IRequestValidator, DeltaRequestValidator>();
-        services.TryAddSingleton<ApiKeyAuthorizer>();
+        services.TryAddSingleton<ApiKeyRing>();
+
+        // Problems go through ASP.NET Core's problem-details service (status-code pages, the exception handler, the
+        // handlers' own); our writer comes first, whatever the host registered, so that every one has the API's shape.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, DeltaProblemDetailsWriter>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(ApiKeyAuthenticationHandler.AddWritePolicy);
         services.TryAddSingleton<PlanApiHandlers>();
-        services.TryAddSingleton(static sp => new FaultInjector(sp.GetRequiredService<IOptions<DeltaServerOptions>>().Value.EnableFaultInjection));
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>("store", tags: [PlanStoreHealthCheck.ReadyTag]);
         services.Configure<JsonOptions>(static o => ServerJson.Apply(o.SerializerOptions));

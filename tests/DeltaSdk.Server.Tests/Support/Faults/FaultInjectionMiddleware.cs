@@ -1,12 +1,11 @@
 using System.Globalization;
-using DeltaSdk.Server.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace DeltaSdk.Server.Testing;
+namespace DeltaSdk.Server.Tests.Support.Faults;
 
-/// <summary>Applies the faults armed in <see cref="FaultInjector"/>; added to the pipeline only when fault injection is enabled.</summary>
+/// <summary>Applies the faults armed in a <see cref="FaultInjector"/>; <see cref="FaultInjector.Install"/> adds it to a test server.</summary>
 internal sealed partial class FaultInjectionMiddleware(RequestDelegate next, FaultInjector injector, ILogger<FaultInjectionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -21,13 +20,14 @@ internal sealed partial class FaultInjectionMiddleware(RequestDelegate next, Fau
         switch (fault.Kind)
         {
             case FaultKind.Fail:
-                var problem = new ProblemResult(fault.StatusCode, ProblemCodes.ForStatus(fault.StatusCode), "Injected fault (testing aid).");
+                // An empty-bodied error status: the server's own status-code handling writes the problem document
+                // around it, as it does for any other body-less error, and keeps the Retry-After header.
+                context.Response.StatusCode = fault.StatusCode;
                 if (fault.RetryAfter is { } retryAfter)
                 {
-                    problem.Headers["Retry-After"] = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await problem.ExecuteAsync(context).ConfigureAwait(false);
                 break;
 
             case FaultKind.Delay:

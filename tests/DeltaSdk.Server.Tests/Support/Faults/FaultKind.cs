@@ -1,4 +1,4 @@
-namespace DeltaSdk.Server.Testing;
+namespace DeltaSdk.Server.Tests.Support.Faults;
 
 /// <summary>What an injected fault does to a request.</summary>
 public enum FaultKind

@@ -1,25 +1,22 @@
-using DeltaSdk.Server.Http;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace DeltaSdk.Server.Testing;
+namespace DeltaSdk.Server.Tests.Support.Faults;
 
 /// <summary>
-/// A testing aid: makes the next requests to a path fail, wait, or lose their connection, so that client tests can
-/// exercise retries, timeouts and idempotent replays against the real server. It acts only when
-/// <see cref="DeltaServerOptions.EnableFaultInjection"/> (<c>DeltaServer:EnableFaultInjection</c>) is true; otherwise
-/// every arming method throws. Never enable it in production.
+/// A testing aid, never part of the server: makes the next requests to a path fail, wait, or lose their connection,
+/// so that client tests can exercise retries, timeouts and idempotent replays against the real server, and records
+/// what arrived. Install it with <see cref="Install"/> as <c>PlanServerHost.StartAsync(..., configureApp: faults.Install)</c>.
 /// </summary>
-/// <remarks>Get the instance from the host's services (for example <see cref="PlanServerHost.Faults"/>); it is thread-safe.</remarks>
+/// <remarks>
+/// One copy, in tests/DeltaSdk.Server.Tests/Support/Faults, compiled into each test project that needs it (linked
+/// source), so that the server assembly ships no testing code. Thread-safe.
+/// </remarks>
 public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private readonly List<Rule> _rules = [];
     private readonly List<ObservedRequest> _requests = [];
-
-    internal FaultInjector(bool enabled) => IsEnabled = enabled;
-
-    /// <summary>Gets a value indicating whether fault injection is enabled in this server.</summary>
-    public bool IsEnabled { get; }
 
     /// <summary>Gets the requests received so far (since the last <see cref="Reset"/>), oldest first.</summary>
     public IReadOnlyList<ObservedRequest> Requests
@@ -33,13 +30,16 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Adds the fault middleware to a server's pipeline (the <c>configureApp</c> hook of <c>PlanServerHost</c>).</summary>
+    /// <param name="app">The application builder.</param>
+    public void Install(IApplicationBuilder app) => app.UseMiddleware<FaultInjectionMiddleware>(this);
+
     /// <summary>Makes the next <paramref name="count"/> matching requests fail with <paramref name="statusCode"/>.</summary>
     /// <param name="pathPrefix">The start of the paths to match, for example <c>/v1/plans</c> (case-insensitive).</param>
     /// <param name="count">How many requests to fail, at least 1.</param>
     /// <param name="statusCode">The status to answer with, for example 503.</param>
     /// <param name="retryAfter">The <c>Retry-After</c> to send (whole seconds, rounded up), if any.</param>
     /// <param name="method">The HTTP method to match, or <see langword="null"/> for any.</param>
-    /// <exception cref="InvalidOperationException">Fault injection is not enabled.</exception>
     public void FailNext(string pathPrefix, int count, int statusCode, TimeSpan? retryAfter = null, string? method = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
@@ -52,7 +52,6 @@ public sealed class FaultInjector
     /// <param name="count">How many requests to delay, at least 1.</param>
     /// <param name="delay">How long to wait.</param>
     /// <param name="method">The HTTP method to match, or <see langword="null"/> for any.</param>
-    /// <exception cref="InvalidOperationException">Fault injection is not enabled.</exception>
     public void DelayNext(string pathPrefix, int count, TimeSpan delay, string? method = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
@@ -67,7 +66,6 @@ public sealed class FaultInjector
     /// network fails on the way back; <see langword="false"/> to drop it unhandled.
     /// </param>
     /// <param name="method">The HTTP method to match, or <see langword="null"/> for any.</param>
-    /// <exception cref="InvalidOperationException">Fault injection is not enabled.</exception>
     public void AbortNext(string pathPrefix, int count, bool afterHandling = false, string? method = null)
         => Arm(new Rule(afterHandling ? FaultKind.AbortAfterHandling : FaultKind.Abort, pathPrefix, method, count));
 
@@ -105,10 +103,10 @@ public sealed class FaultInjector
                 Method = request.Method,
                 Path = path,
                 Query = request.QueryString.Value ?? string.Empty,
-                IdempotencyKey = Header(request, PlanApiHandlers.IdempotencyKeyHeader),
+                IdempotencyKey = Header(request, "Idempotency-Key"),
                 IfMatch = Header(request, "If-Match"),
-                ClientRequestId = Header(request, RequestIds.HeaderName),
-                HasApiKey = request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName),
+                ClientRequestId = Header(request, "X-Request-Id"),
+                HasApiKey = request.Headers.ContainsKey("X-Api-Key"),
                 ReceivedAt = DateTimeOffset.UtcNow,
             });
 
@@ -129,11 +127,6 @@ public sealed class FaultInjector
 
     private void Arm(Rule rule)
     {
-        if (!IsEnabled)
-        {
-            throw new InvalidOperationException("Fault injection is disabled; set DeltaServer:EnableFaultInjection (DeltaServerOptions.EnableFaultInjection) to true in a test host.");
-        }
-
         ArgumentException.ThrowIfNullOrEmpty(rule.PathPrefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(rule.Remaining, 1);
         lock (_gate)

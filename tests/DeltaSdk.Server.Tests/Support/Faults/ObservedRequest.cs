@@ -1,6 +1,6 @@
-namespace DeltaSdk.Server.Testing;
+namespace DeltaSdk.Server.Tests.Support.Faults;
 
-/// <summary>A request the server received while fault injection was enabled: what a client test needs to check retries.</summary>
+/// <summary>A request the server received while a <see cref="FaultInjector"/> was installed: what a client test needs to check retries.</summary>
 public sealed record ObservedRequest
 {
     /// <summary>Gets the HTTP method.</summary>

@@ -1,30 +1,34 @@
 using System.Diagnostics;
 using System.Net;
-using DeltaSdk.Server.Tests.Support;
+using DeltaSdk.Server.Tests.Support.Faults;
 using NodaTime;
 
-namespace DeltaSdk.Server.Tests.Testing;
+namespace DeltaSdk.Server.Tests.Support;
 
 public sealed class FaultInjectorTests
 {
     private static readonly string TasksPath = $"/v1/plans/{SyntheticPlanData.PlanId}/tasks";
 
     [Fact]
-    public async Task Is_inert_and_refuses_to_arm_unless_enabled()
+    public async Task Runs_inside_the_servers_outer_layer_and_sees_requests_refused_by_authentication()
     {
-        await using var server = await TestServer.StartAsync();
-        Assert.False(server.Host.Faults.IsEnabled);
-        Assert.Throws<InvalidOperationException>(() => server.Host.Faults.FailNext(TasksPath, 1, 503));
-        using var response = await server.Http.GetAsync(TasksPath.TrimStart('/'));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(server.Host.Faults.Requests);
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        var code = SyntheticPlanData.Code(1);
+
+        using var unauthorized = await server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 5, 1), 1), "\"stale\"", key: null);
+
+        await TestServer.ProblemAsync(unauthorized, 401, "unauthorized");
+        var post = Assert.Single(faults.Requests, static r => r.Method == "POST");
+        Assert.False(post.HasApiKey);
     }
 
     [Fact]
     public async Task Fails_exactly_the_next_n_matching_requests_with_retry_after()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
-        server.Host.Faults.FailNext(TasksPath, 2, 503, TimeSpan.FromSeconds(1.2));
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        faults.FailNext(TasksPath, 2, 503, TimeSpan.FromSeconds(1.2));
 
         using var other = await server.Http.GetAsync("v1/plans");
         using var first = await server.Http.GetAsync(TasksPath.TrimStart('/'));
@@ -36,15 +40,16 @@ public sealed class FaultInjectorTests
         Assert.Equal(TimeSpan.FromSeconds(2), first.Headers.RetryAfter!.Delta);
         await TestServer.ProblemAsync(second, 503, "service_unavailable");
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
-        Assert.Equal(3, server.Host.Faults.CountRequests(TasksPath));
-        Assert.Equal("?aspect=a1", server.Host.Faults.Requests[2].Query);
+        Assert.Equal(3, faults.CountRequests(TasksPath));
+        Assert.Equal("?aspect=a1", faults.Requests[2].Query);
     }
 
     [Fact]
     public async Task Matches_the_method_when_given()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
-        server.Host.Faults.FailNext(TasksPath, 1, 500, method: "POST");
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        faults.FailNext(TasksPath, 1, 500, method: "POST");
         using var get = await server.Http.GetAsync(TasksPath.TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
 
@@ -56,8 +61,9 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task Aborts_the_connection_so_the_client_sees_a_transport_error()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
-        server.Host.Faults.AbortNext(TasksPath, 1);
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        faults.AbortNext(TasksPath, 1);
         await Assert.ThrowsAsync<HttpRequestException>(() => server.Http.GetAsync(TasksPath.TrimStart('/')));
         using var after = await server.Http.GetAsync(TasksPath.TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -66,11 +72,12 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task Abort_after_handling_makes_the_write_yet_loses_the_response_so_an_idempotent_retry_gets_it()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
         var code = SyntheticPlanData.Code(6);
         var etag = await server.TaskETagAsync(code);
         var report = SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 5, 1), 15);
-        server.Host.Faults.AbortNext($"{TasksPath}/{code}/progress", 1, afterHandling: true, method: "POST");
+        faults.AbortNext($"{TasksPath}/{code}/progress", 1, afterHandling: true, method: "POST");
 
         await Assert.ThrowsAsync<HttpRequestException>(() => server.PostProgressAsync(report, etag, idempotencyKey: "lost-response"));
         Assert.NotEqual(etag, await server.TaskETagAsync(code));
@@ -78,7 +85,7 @@ public sealed class FaultInjectorTests
         using var retry = await server.PostProgressAsync(report, etag, idempotencyKey: "lost-response");
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-        var posts = server.Host.Faults.Requests.Where(static r => r.Method == "POST").ToList();
+        var posts = faults.Requests.Where(static r => r.Method == "POST").ToList();
         Assert.Equal(2, posts.Count);
         Assert.All(posts, static r => Assert.Equal("lost-response", r.IdempotencyKey));
         Assert.All(posts, static r => Assert.True(r.HasApiKey));
@@ -87,26 +94,28 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task Delays_the_next_request_then_handles_it()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
-        server.Host.Faults.DelayNext(TasksPath, 1, TimeSpan.FromMilliseconds(300));
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        faults.DelayNext(TasksPath, 1, TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
         using var response = await server.Http.GetAsync(TasksPath.TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250), $"answered after {clock.Elapsed}");
 
         using var timeoutClient = new HttpClient { BaseAddress = server.Host.BaseAddress, Timeout = TimeSpan.FromMilliseconds(200) };
-        server.Host.Faults.DelayNext(TasksPath, 1, TimeSpan.FromSeconds(5));
+        faults.DelayNext(TasksPath, 1, TimeSpan.FromSeconds(5));
         await Assert.ThrowsAsync<TaskCanceledException>(() => timeoutClient.GetAsync(TasksPath.TrimStart('/')));
     }
 
     [Fact]
     public async Task Reset_disarms_faults_and_forgets_requests()
     {
-        await using var server = await TestServer.StartAsync(configure: static o => o.EnableFaultInjection = true);
-        server.Host.Faults.FailNext(TasksPath, 5, 503);
-        server.Host.Faults.Reset();
+        var faults = new FaultInjector();
+        await using var server = await TestServer.StartAsync(app: faults.Install);
+        faults.FailNext(TasksPath, 5, 503);
+        faults.Reset();
         using var response = await server.Http.GetAsync(TasksPath.TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(server.Host.Faults.Requests);
+        Assert.Single(faults.Requests);
     }
 }

@@ -1,10 +1,15 @@
 using System.Net;
 using DeltaSdk.Server.Tests.Support;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace DeltaSdk.Server.Tests.Http;
 
-public sealed class ApiKeyAuthorizerTests : IAsyncLifetime
+public sealed class ApiKeyAuthenticationHandlerTests : IAsyncLifetime
 {
     private static readonly TaskCode Code = SyntheticPlanData.Code(3);
     private TestServer _server = null!;
@@ -35,6 +40,33 @@ public sealed class ApiKeyAuthorizerTests : IAsyncLifetime
         using var response = await _server.PostProgressAsync(Report(), etag, key: TestServer.ReadKey);
         await TestServer.ProblemAsync(response, 403, "forbidden");
         Assert.Equal(etag, await _server.TaskETagAsync(Code));
+    }
+
+    [Fact]
+    public async Task Two_key_headers_are_401_not_a_choice_of_one()
+    {
+        var etag = await _server.TaskETagAsync(Code);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/plans/{SyntheticPlanData.PlanId}/tasks/{Code}/progress") { Content = TestServer.Json(Report()) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        request.Headers.Add("X-Api-Key", [TestServer.WriteKey, TestServer.ReadKey]);
+        using var response = await _server.Http.SendAsync(request);
+        await TestServer.ProblemAsync(response, 401, "unauthorized");
+        Assert.Equal(etag, await _server.TaskETagAsync(Code));
+    }
+
+    [Fact]
+    public async Task The_writes_are_guarded_by_the_DeltaApiKey_scheme_and_the_DeltaWriter_policy()
+    {
+        var schemes = _server.Host.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        Assert.NotNull(await schemes.GetSchemeAsync("DeltaApiKey"));
+        var policy = await _server.Host.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync("DeltaWriter");
+        Assert.Equal(["DeltaApiKey"], policy!.AuthenticationSchemes);
+
+        var writes = _server.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(static e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(writes, static e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), static a => a.Policy == "DeltaWriter"));
     }
 
     [Fact]
