@@ -29,7 +29,7 @@ internal static class FastRecords
     private static readonly CamelCaseEnumConverter<RegionLevel> Levels = new();
     private static readonly CamelCaseEnumConverter<RegionGroupKind> Kinds = new();
 
-    public static FastRecord<SourceBuilder, SourceReference> Sources { get; } = new(
+    public static FastRecord<SourceBuilder, SourceReference> SourceReferences { get; } = new(
         default,
         static (b, unknown) => new SourceReference
         {
@@ -56,8 +56,8 @@ internal static class FastRecords
         ("value", static (ref r, ref b, _, _) => b.Value = FastRead.Double(ref r)),
         ("qualifier", static (ref r, ref b, _, o) => b.Qualifier = FastRead.Enum(ref r, Qualifiers, o)),
         ("status", static (ref r, ref b, _, o) => b.Status = FastRead.Enum(ref r, Statuses, o)),
-        ("source", static (ref r, ref b, s, o) => b.Source = Sources.ReadNullable(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        ("source", static (ref r, ref b, s, o) => b.Source = SourceReferences.ReadNullable(ref r, s, o)),
+        NotesMember<ObservationBuilder>());
 
     public static FastRecord<TimeFrameBuilder, TaskTimeFrame> TimeFrames { get; } = new(
         default,
@@ -93,8 +93,8 @@ internal static class FastRecords
         ("milestones", static (ref r, ref b, s, o) => b.Milestones = Milestones.ReadArray(ref r, s, o)),
         ("tags", static (ref r, ref b, _, _) => b.Tags = FastRead.StringArray(ref r)),
         ("indicators", static (ref r, ref b, _, _) => b.Indicators = FastRead.IdentifierArray<IndicatorId>(ref r)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        SourcesMember<TaskBuilder>(),
+        NotesMember<TaskBuilder>());
 
     public static FastRecord<AspectBuilder, Aspect> Aspects { get; } = new(
         default,
@@ -108,8 +108,8 @@ internal static class FastRecords
         ("name", static (ref r, ref b, _, o) => b.Name = FastRead.Text(ref r, o)),
         ("declaredTaskCount", static (ref r, ref b, _, _) => b.DeclaredTaskCount = FastRead.NullableInt32(ref r)),
         ("tasks", static (ref r, ref b, s, o) => b.Tasks = Tasks.ReadArray(ref r, s, o)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        SourcesMember<AspectBuilder>(),
+        NotesMember<AspectBuilder>());
 
     public static FastRecord<AgencyBuilder, Agency> Agencies { get; } = new(
         default,
@@ -117,8 +117,8 @@ internal static class FastRecords
         ("id", static (ref r, ref b, _, _) => b.Id = FastRead.Identifier<AgencyId>(ref r)),
         ("name", static (ref r, ref b, _, o) => b.Name = FastRead.Text(ref r, o)),
         ("region", static (ref r, ref b, _, _) => b.Region = FastRead.NullableIdentifier<RegionCode>(ref r)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        SourcesMember<AgencyBuilder>(),
+        NotesMember<AgencyBuilder>());
 
     public static FastRecord<ValueBuilder, IndicatorValue> Values { get; } = new(
         new ValueBuilder { Qualifier = ValueQualifier.Exact },
@@ -126,7 +126,7 @@ internal static class FastRecords
         ("period", static (ref r, ref b, _, _) => b.Period = FastRead.Period(ref r)),
         ("value", static (ref r, ref b, _, _) => b.Value = FastRead.Double(ref r)),
         ("qualifier", static (ref r, ref b, _, o) => b.Qualifier = FastRead.Enum(ref r, Qualifiers, o)),
-        ("source", static (ref r, ref b, s, o) => b.Source = Sources.ReadNullable(ref r, s, o)));
+        ("source", static (ref r, ref b, s, o) => b.Source = SourceReferences.ReadNullable(ref r, s, o)));
 
     public static FastRecord<TargetBuilder, IndicatorTarget> Targets { get; } = new(
         default,
@@ -137,7 +137,7 @@ internal static class FastRecords
         ("period", static (ref r, ref b, _, _) => b.Period = FastRead.Period(ref r)),
         ("value", static (ref r, ref b, _, _) => b.Value = FastRead.Double(ref r)),
         ("upperValue", static (ref r, ref b, _, _) => b.UpperValue = FastRead.NullableDouble(ref r)),
-        ("source", static (ref r, ref b, s, o) => b.Source = Sources.ReadNullable(ref r, s, o)),
+        ("source", static (ref r, ref b, s, o) => b.Source = SourceReferences.ReadNullable(ref r, s, o)),
         ("unit", static (ref r, ref b, _, _) => b.Unit = FastRead.NullableString(ref r)),
         ("region", static (ref r, ref b, _, _) => b.Region = FastRead.NullableIdentifier<RegionCode>(ref r)));
 
@@ -156,8 +156,8 @@ internal static class FastRecords
         ("expectedFrequency", static (ref r, ref b, _, o) => b.ExpectedFrequency = FastRead.NullableEnum(ref r, Frequencies, o)),
         ("baseline", static (ref r, ref b, s, o) => b.Baseline = Values.ReadNullable(ref r, s, o)),
         ("targets", static (ref r, ref b, s, o) => b.Targets = Targets.ReadArray(ref r, s, o)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        SourcesMember<IndicatorBuilder>(),
+        NotesMember<IndicatorBuilder>());
 
     public static FastRecord<RegionBuilder, Region> Regions { get; } = new(
         default,
@@ -166,7 +166,7 @@ internal static class FastRecords
         ("name", static (ref r, ref b, _, o) => b.Name = FastRead.Text(ref r, o)),
         ("level", static (ref r, ref b, _, o) => b.Level = FastRead.Enum(ref r, Levels, o)),
         ("parent", static (ref r, ref b, _, _) => b.Parent = FastRead.NullableIdentifier<RegionCode>(ref r)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)));
+        SourcesMember<RegionBuilder>());
 
     public static FastRecord<GroupBuilder, RegionGroup> RegionGroups { get; } = new(
         new GroupBuilder { MembershipComplete = true },
@@ -180,8 +180,18 @@ internal static class FastRecords
         ("name", static (ref r, ref b, _, o) => b.Name = FastRead.Text(ref r, o)),
         ("members", static (ref r, ref b, _, _) => b.Members = FastRead.IdentifierArray<RegionCode>(ref r)),
         ("membershipComplete", static (ref r, ref b, _, _) => b.MembershipComplete = FastRead.Boolean(ref r)),
-        ("sources", static (ref r, ref b, s, o) => b.Sources = Sources.ReadArray(ref r, s, o)),
-        ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r)));
+        SourcesMember<GroupBuilder>(),
+        NotesMember<GroupBuilder>());
+
+    /// <summary>The <c>sources</c> member, read alike by every record that has one.</summary>
+    private static (string Name, MemberReader<TBuilder> Read) SourcesMember<TBuilder>()
+        where TBuilder : struct, IWithSources
+        => ("sources", static (ref r, ref b, s, o) => b.Sources = SourceReferences.ReadArray(ref r, s, o));
+
+    /// <summary>The <c>notes</c> member, read alike by every record that has one.</summary>
+    private static (string Name, MemberReader<TBuilder> Read) NotesMember<TBuilder>()
+        where TBuilder : struct, IWithNotes
+        => ("notes", static (ref r, ref b, _, _) => b.Notes = FastRead.NullableString(ref r));
 
     /// <summary>Adds a converter for each table to fast-path options.</summary>
     /// <param name="converters">The options' converters.</param>
@@ -190,7 +200,7 @@ internal static class FastRecords
     {
         converters.Add(Observations.Converter(strict));
         converters.Add(Tasks.Converter(strict));
-        converters.Add(Sources.Converter(strict));
+        converters.Add(SourceReferences.Converter(strict));
         converters.Add(TimeFrames.Converter(strict));
         converters.Add(Milestones.Converter(strict));
         converters.Add(Aspects.Converter(strict));
@@ -200,6 +210,16 @@ internal static class FastRecords
         converters.Add(Targets.Converter(strict));
         converters.Add(Regions.Converter(strict));
         converters.Add(RegionGroups.Converter(strict));
+    }
+
+    internal interface IWithSources
+    {
+        ImmutableArray<SourceReference> Sources { set; }
+    }
+
+    internal interface IWithNotes
+    {
+        string? Notes { set; }
     }
 
     // The builders: one field per member, as the record declares it. Fields, not properties, so that a member
@@ -213,7 +233,7 @@ internal static class FastRecords
         public SourceConfidence? Confidence;
     }
 
-    internal struct ObservationBuilder
+    internal struct ObservationBuilder : IWithNotes
     {
         public IndicatorId Indicator;
         public RegionCode? Region;
@@ -223,7 +243,7 @@ internal static class FastRecords
         public ValueQualifier Qualifier;
         public ObservationStatus Status;
         public SourceReference? Source;
-        public string? Notes;
+        public string? Notes { get; set; }
     }
 
     internal struct TimeFrameBuilder
@@ -238,7 +258,7 @@ internal static class FastRecords
         public LocalDate? ReachedOn;
     }
 
-    internal struct TaskBuilder
+    internal struct TaskBuilder : IWithSources, IWithNotes
     {
         public TaskCode Code;
         public AspectId? Aspect;
@@ -250,28 +270,28 @@ internal static class FastRecords
         public ImmutableArray<Milestone> Milestones;
         public ImmutableArray<string> Tags;
         public ImmutableArray<IndicatorId> Indicators;
-        public ImmutableArray<SourceReference> Sources;
-        public string? Notes;
+        public ImmutableArray<SourceReference> Sources { get; set; }
+        public string? Notes { get; set; }
     }
 
-    internal struct AspectBuilder
+    internal struct AspectBuilder : IWithSources, IWithNotes
     {
         public AspectId Id;
         public int Ordinal;
         public LocalizedText? Name;
         public int? DeclaredTaskCount;
         public ImmutableArray<KeyTask> Tasks;
-        public ImmutableArray<SourceReference> Sources;
-        public string? Notes;
+        public ImmutableArray<SourceReference> Sources { get; set; }
+        public string? Notes { get; set; }
     }
 
-    internal struct AgencyBuilder
+    internal struct AgencyBuilder : IWithSources, IWithNotes
     {
         public AgencyId Id;
         public LocalizedText? Name;
         public RegionCode? Region;
-        public ImmutableArray<SourceReference> Sources;
-        public string? Notes;
+        public ImmutableArray<SourceReference> Sources { get; set; }
+        public string? Notes { get; set; }
     }
 
     internal struct ValueBuilder
@@ -292,7 +312,7 @@ internal static class FastRecords
         public RegionCode? Region;
     }
 
-    internal struct IndicatorBuilder
+    internal struct IndicatorBuilder : IWithSources, IWithNotes
     {
         public IndicatorId Id;
         public LocalizedText? Name;
@@ -302,28 +322,28 @@ internal static class FastRecords
         public ReportingPeriodKind? ExpectedFrequency;
         public IndicatorValue? Baseline;
         public ImmutableArray<IndicatorTarget> Targets;
-        public ImmutableArray<SourceReference> Sources;
-        public string? Notes;
+        public ImmutableArray<SourceReference> Sources { get; set; }
+        public string? Notes { get; set; }
     }
 
-    internal struct RegionBuilder
+    internal struct RegionBuilder : IWithSources
     {
         public RegionCode Code;
         public LocalizedText? Name;
         public RegionLevel Level;
         public RegionCode? Parent;
-        public ImmutableArray<SourceReference> Sources;
+        public ImmutableArray<SourceReference> Sources { get; set; }
     }
 
-    internal struct GroupBuilder
+    internal struct GroupBuilder : IWithSources, IWithNotes
     {
         public RegionGroupId Id;
         public RegionGroupKind Kind;
         public LocalizedText? Name;
         public ImmutableArray<RegionCode> Members;
         public bool MembershipComplete;
-        public ImmutableArray<SourceReference> Sources;
-        public string? Notes;
+        public ImmutableArray<SourceReference> Sources { get; set; }
+        public string? Notes { get; set; }
     }
 #pragma warning restore SA1201, SA1202, SA1307, SA1401, SA1600
 }
