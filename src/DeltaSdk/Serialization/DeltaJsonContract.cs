@@ -49,18 +49,7 @@ internal static class DeltaJsonContract
         => FastCache.GetOrAdd((options.Strict, options.MaxDepth), static key =>
         {
             var fast = new JsonSerializerOptions(For(key.Strict, key.MaxDepth));
-            fast.Converters.Add(new ObservationJsonConverter(key.Strict));
-            fast.Converters.Add(new KeyTaskJsonConverter(key.Strict));
-            fast.Converters.Add(new SourceReferenceJsonConverter(key.Strict));
-            fast.Converters.Add(new TaskTimeFrameJsonConverter(key.Strict));
-            fast.Converters.Add(new MilestoneJsonConverter(key.Strict));
-            fast.Converters.Add(new AspectJsonConverter(key.Strict));
-            fast.Converters.Add(new AgencyJsonConverter(key.Strict));
-            fast.Converters.Add(new IndicatorJsonConverter(key.Strict));
-            fast.Converters.Add(new IndicatorValueJsonConverter(key.Strict));
-            fast.Converters.Add(new IndicatorTargetJsonConverter(key.Strict));
-            fast.Converters.Add(new RegionJsonConverter(key.Strict));
-            fast.Converters.Add(new RegionGroupJsonConverter(key.Strict));
+            FastRecords.AddTo(fast.Converters, key.Strict);
             fast.MakeReadOnly();
             return fast;
         });

@@ -32,9 +32,20 @@ internal static class DocumentIO
 
         try
         {
-            if (TryReadFast(utf8, options, out T? fast))
+            try
             {
-                return fast;
+                if (TryReadFast(utf8, options, out T? fast))
+                {
+                    return fast;
+                }
+            }
+            catch (JsonException refused)
+            {
+                // Refused on the fast path (malformed JSON, a bad value, a bad header): this is not a fallback. The
+                // contract reads the bytes only to name the error, and must refuse them too; if it reads them, the
+                // two paths disagree, which is a bug of this library and is reported as one, never returned.
+                _ = ReadContract<T>(utf8, options);
+                throw new InvalidOperationException("The fast reader refused a document that the contract reads.", refused);
             }
 
             return ReadContract<T>(utf8, options);
@@ -86,11 +97,20 @@ internal static class DocumentIO
         => (long)utf8.Count((byte)' ') + utf8.Count((byte)'\n') + utf8.Count((byte)'\r') + utf8.Count((byte)'\t');
 
     /// <summary>
-    /// Reads through the hand-written readers of the hot records; false when they give up (see
-    /// <see cref="FastPathFallbackException"/>: anything unusual, every error included), and the contract then
-    /// reads the input again and has the final word. Only a JsonException means "give up": any other exception from
-    /// a fast reader is a bug, and surfaces as one.
+    /// Reads through the fast path (<see cref="DeltaJsonContract.FastFor"/>: the generated contract with the
+    /// table-driven readers of the records, <see cref="FastRecords"/>). True with the value when it read the
+    /// document; false when a fast reader left the document to the contract; a <see cref="JsonException"/> when the
+    /// bytes are refused.
     /// </summary>
+    /// <remarks>
+    /// The one condition on which the contract reads the same bytes instead is <see cref="FastPathFallbackException"/>,
+    /// which only the fast readers raise, for input outside the canonical shape they read (an escaped name, a
+    /// repeated member, an explicit null where they expect a value, a missing required member, a value they do not
+    /// parse themselves). It cannot hide a bug: the contract then reads the bytes from the start and its answer,
+    /// value or error, is the only one returned; a fast reader that gave up on valid input would only be slower, and
+    /// <c>FastReadTests</c> fail if canonical documents do not stay on the fast path; any other exception (a
+    /// programming error) is not caught here and surfaces as an internal error.
+    /// </remarks>
     internal static bool TryReadFast<T>(ReadOnlySpan<byte> utf8, DeltaJsonReaderOptions options, [NotNullWhen(true)] out T? value)
         where T : class
     {
@@ -99,7 +119,7 @@ internal static class DocumentIO
             value = JsonSerializer.Deserialize(utf8, DeltaJsonContract.TypeInfo<T>(DeltaJsonContract.FastFor(options)));
             return value is not null;
         }
-        catch (JsonException)
+        catch (FastPathFallbackException)
         {
             value = null;
             return false;

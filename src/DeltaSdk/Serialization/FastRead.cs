@@ -9,24 +9,21 @@ using NodaTime;
 namespace DeltaSdk.Serialization;
 
 /// <summary>
-/// Building blocks of the hand-written readers of the records (<see cref="ObservationJsonConverter"/>,
-/// <see cref="KeyTaskJsonConverter"/>, <see cref="AspectJsonConverter"/> and the others registered in
-/// <see cref="DeltaJsonContract.FastFor"/>).
+/// Building blocks of the fast path: the value readers the member tables of <see cref="FastRecords"/> are made of,
+/// and the object walk <see cref="FastRecord{TBuilder, TRecord}"/> does for every record.
 /// </summary>
 /// <remarks>
-/// The source generator reads records whose members are <c>required</c>/<c>init</c> through System.Text.Json's
-/// parameterized-constructor converter, which buffers and boxes every member in an <c>object[]</c> before it builds
-/// the record. These readers build each record directly from locals instead. They accept only what the contract
-/// accepts, and anything unusual (escaped names or values, nulls, duplicates, missing or invalid members) raises
-/// <see cref="FastPathFallbackException"/>: the document is then read again through the contract, which decides,
-/// so errors stay exactly those of the contract.
+/// The fast path accepts only what the contract accepts. Anything outside the canonical shape (escaped names or
+/// values, unexpected nulls, duplicates, missing or invalid members) raises <see cref="FastPathFallbackException"/>:
+/// the document is then read again through the contract, which decides, so results and errors stay exactly the
+/// contract's (see <see cref="DocumentIO.TryReadFast"/>).
 /// </remarks>
 internal static class FastRead
 {
     private static readonly LocalDateJsonConverter LocalDates = new();
     private static readonly LocalizedTextJsonConverter Texts = new();
 
-    /// <summary>Reads one record of an array (the static <c>ReadValue</c> of a fast reader).</summary>
+    /// <summary>Reads one record of an array (<see cref="FastRecord{TBuilder, TRecord}.Read"/>).</summary>
     public delegate T Item<T>(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options);
 
     [DoesNotReturn]
@@ -229,6 +226,10 @@ internal static class FastRead
         return converter.Read(ref reader, typeof(T), options);
     }
 
+    public static T? NullableEnum<T>(ref Utf8JsonReader reader, CamelCaseEnumConverter<T> converter, JsonSerializerOptions options)
+        where T : struct, System.Enum
+        => reader.TokenType == JsonTokenType.Null ? null : Enum(ref reader, converter, options);
+
     /// <summary>Reads an array of records, each through its fast reader.</summary>
     public static ImmutableArray<T> Array<T>(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options, Item<T> read)
     {
@@ -271,10 +272,6 @@ internal static class FastRead
 
         return Seal(items, count);
     }
-
-    /// <summary>Reads an array of source references.</summary>
-    public static ImmutableArray<SourceReference> Sources(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options)
-        => Array(ref reader, strict, options, SourceReferenceJsonConverter.ReadValue);
 
     private static void StartArray(ref Utf8JsonReader reader)
     {

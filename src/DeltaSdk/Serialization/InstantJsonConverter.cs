@@ -21,35 +21,7 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
     private static readonly InstantPattern Pattern = InstantPattern.ExtendedIso;
 
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(Instant))}.");
-        }
-
-        var text = reader.GetString()!;
-        string reason;
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            reason = "it contains a NUL character";
-        }
-        else if (HasHour24(text))
-        {
-            reason = "the hour 24 is written as 00:00 of the next day";
-        }
-        else
-        {
-            var result = Pattern.Parse(text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-
-            reason = result.Exception.Message;
-        }
-
-        throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, which is not a UTC timestamp ({reason}); expected {WireDescriptions.Describe(typeof(Instant))}.");
-    }
+        => NodaTimeText.Read(ref reader, Pattern, "a UTC timestamp", static text => HasHour24(text) ? "the hour 24 is written as 00:00 of the next day" : null);
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => writer.WriteStringValue(Pattern.Format(value));
 

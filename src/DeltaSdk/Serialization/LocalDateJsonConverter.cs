@@ -26,29 +26,7 @@ internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
             return date;
         }
 
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, expected {WireDescriptions.Describe(typeof(LocalDate))}.");
-        }
-
-        var text = reader.GetString()!;
-        string reason;
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            reason = "it contains a NUL character";
-        }
-        else
-        {
-            var result = Pattern.Parse(text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-
-            reason = result.Exception.Message;
-        }
-
-        throw new DeltaJsonException($"Found {JsonTokenDescriber.Describe(in reader)}, which is not a date ({reason}); expected {WireDescriptions.Describe(typeof(LocalDate))}.");
+        return NodaTimeText.Read(ref reader, Pattern, "a date");
     }
 
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)

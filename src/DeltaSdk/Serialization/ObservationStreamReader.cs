@@ -301,15 +301,22 @@ internal sealed class ObservationStreamReader : IDisposable
         var path = CurrentPath();
         CheckText(window, start, (int)probe.BytesConsumed, path, isName: false);
         var atStart = reader;
+        JsonException? refused = null;
         try
         {
             _ready.Add(JsonSerializer.Deserialize(ref reader, _fastInfo)!);
             _index++;
             return true;
         }
-        catch (JsonException)
+        catch (FastPathFallbackException)
         {
-            // Unusual or bad input: the contract reads the observation again and has the final word.
+            // The one fallback (see DocumentIO.TryReadFast): the contract reads the observation again and decides.
+            reader = atStart;
+        }
+        catch (JsonException exception)
+        {
+            // Refused on the fast path: the contract reads it again only to name the error, and must refuse it too.
+            refused = exception;
             reader = atStart;
         }
 
@@ -322,6 +329,11 @@ internal sealed class ObservationStreamReader : IDisposable
             var slice = window[start..(int)probe.BytesConsumed];
             var (line, column) = Position(window, start);
             throw DeltaFormatErrors.FromJsonException(exception, slice, _typeInfo, _options, path, line, column);
+        }
+
+        if (refused is not null)
+        {
+            throw new InvalidOperationException("The fast reader refused an observation that the contract reads.", refused);
         }
 
         _index++;

@@ -200,6 +200,30 @@ internal sealed class ObservationBatchChecker
     /// <summary>DLT6009: a summed indicator with values for both a region and a region containing it in one period.</summary>
     /// <remarks>A second pass rather than a list kept from the first: numbering again costs less than storing a million entries.</remarks>
     private void NestedRegionsInSums(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
+        => ForEachSummedWithContainer(observations, seen, (i, observation, code, indicator, container) =>
+        {
+            var found = seen.ContainsKey(new ObservationKey(indicator, container << 1, observation.Period));
+            if (!found && _regionCodes[container].CodeLevel == RegionCodeLevel.Prefectural
+                && _regionNumbers.TryGetValue(_regionCodes[container].Province, out var province))
+            {
+                // A county whose city is observed in other periods may still overlap its province in this one.
+                container = province;
+                found = seen.ContainsKey(new ObservationKey(indicator, province << 1, observation.Period));
+            }
+
+            if (found)
+            {
+                _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), code.ToString(), observation.Indicator, code, observation.Period, _regionCodes[container]);
+            }
+        });
+
+    /// <summary>
+    /// Visits each observation of a summed indicator for a region (not a group) whose closest containing region the
+    /// batch also observes, once per indicator, region and period (a duplicate is reported already as DLT6005): what
+    /// DLT6009 and DLT6011 look at. The visitor gets the index, the observation, its region, the indicator's number
+    /// and the container's region number.
+    /// </summary>
+    private void ForEachSummedWithContainer(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen, Action<int, Observation, RegionCode, int, int> visit)
     {
         var containers = Containers();
         var lastId = default(IndicatorId);
@@ -220,24 +244,9 @@ internal sealed class ObservationBatchChecker
 
             var region = _regionNumbers[code];
             var container = containers[region];
-            if (!_indicators[indicator].Summed || container < 0 || seen[new ObservationKey(indicator, region << 1, observation.Period)] != i)
+            if (_indicators[indicator].Summed && container >= 0 && seen[new ObservationKey(indicator, region << 1, observation.Period)] == i)
             {
-                // Not summed, nothing around it observed, or a duplicate (reported already as DLT6005).
-                continue;
-            }
-
-            var found = seen.ContainsKey(new ObservationKey(indicator, container << 1, observation.Period));
-            if (!found && _regionCodes[container].CodeLevel == RegionCodeLevel.Prefectural
-                && _regionNumbers.TryGetValue(_regionCodes[container].Province, out var province))
-            {
-                // A county whose city is observed in other periods may still overlap its province in this one.
-                container = province;
-                found = seen.ContainsKey(new ObservationKey(indicator, province << 1, observation.Period));
-            }
-
-            if (found)
-            {
-                _context.Report(DeltaRules.OverlappingSummedObservations, new PathRef("$.observations[{0}]", ".region", i), code.ToString(), observation.Indicator, code, observation.Period, _regionCodes[container]);
+                visit(i, observation, code, indicator, container);
             }
         }
     }
@@ -269,35 +278,16 @@ internal sealed class ObservationBatchChecker
     /// </summary>
     private void ChildrenExceedingParents(ImmutableArray<Observation> observations, Dictionary<ObservationKey, int> seen)
     {
-        var containers = Containers();
         var sums = new Dictionary<ObservationKey, (double Sum, int Count)>();
-        var lastId = default(IndicatorId);
-        var indicator = -1;
-        for (var i = 0; i < observations.Length; i++)
+        ForEachSummedWithContainer(observations, seen, (_, observation, _, indicator, container) =>
         {
-            var observation = observations[i];
-            if (observation is not { Region: { IsEmpty: false } code, Indicator.IsEmpty: false, Period.IsEmpty: false } || observation.RegionGroup.HasValue || !double.IsFinite(observation.Value))
+            if (double.IsFinite(observation.Value))
             {
-                continue;
+                var key = new ObservationKey(indicator, container << 1, observation.Period);
+                var (sum, count) = sums.GetValueOrDefault(key);
+                sums[key] = (sum + observation.Value, count + 1);
             }
-
-            if (indicator < 0 || observation.Indicator != lastId)
-            {
-                lastId = observation.Indicator;
-                indicator = _indicatorNumbers[lastId];
-            }
-
-            var region = _regionNumbers[code];
-            var container = containers[region];
-            if (!_indicators[indicator].Summed || container < 0 || seen[new ObservationKey(indicator, region << 1, observation.Period)] != i)
-            {
-                continue;
-            }
-
-            var key = new ObservationKey(indicator, container << 1, observation.Period);
-            var (sum, count) = sums.GetValueOrDefault(key);
-            sums[key] = (sum + observation.Value, count + 1);
-        }
+        });
 
         foreach (var (key, (sum, count)) in sums.OrderBy(static p => p.Key.Target).ThenBy(static p => p.Key.Period))
         {

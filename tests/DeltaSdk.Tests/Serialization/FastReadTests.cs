@@ -121,13 +121,16 @@ public sealed class FastReadTests
             }
 
             failures++;
-            var readFast = kind switch
+            // The fast path either leaves the document to the contract (false) or refuses it (JsonException).
+            var readFast = false;
+            var fastError = Record.Exception(() => readFast = kind switch
             {
                 0 => DocumentIO.TryReadFast<Plan>(bytes, options, out _),
                 1 => DocumentIO.TryReadFast<ObservationBatch>(bytes, options, out _),
                 _ => DocumentIO.TryReadFast<RegionTable>(bytes, options, out _),
-            };
+            });
             Assert.False(readFast, json);
+            Assert.True(fastError is null or JsonException, $"{fastError?.GetType().Name}: {json}");
             var error = Assert.IsType<DeltaFormatException>(contractError);
             var viaPublic = Assert.Throws<DeltaFormatException>(() => kind switch
             {
@@ -162,6 +165,20 @@ public sealed class FastReadTests
 
         Assert.True(DocumentIO.TryReadFast<Plan>(plan, DeltaJsonReaderOptions.StrictDefault, out var fast));
         ModelComparer.AssertEquivalent(DocumentIO.ReadContract<Plan>(plan, DeltaJsonReaderOptions.StrictDefault), fast);
+    }
+
+    [Fact]
+    public void A_member_table_that_does_not_cover_its_contract_is_refused_when_built()
+    {
+        // TaskTimeFrame has "start" and "end"; a table that forgets one would read it as an unknown member.
+        var error = Assert.Throws<InvalidOperationException>(() => new FastRecord<FastRecords.TimeFrameBuilder, TaskTimeFrame>(
+            default,
+            static (b, unknown) => new TaskTimeFrame { Start = b.Start, UnknownProperties = unknown },
+            ("start", static (ref r, ref b, _, o) => b.Start = FastRead.NullableDate(ref r, o)),
+            ("finish", static (ref r, ref b, _, o) => b.End = FastRead.NullableDate(ref r, o))));
+
+        Assert.Contains("not read: end", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not in the contract: finish", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Reads both ways; returns whether the fast path read it (if it did, the results must agree).</summary>
