@@ -18,7 +18,7 @@ internal static class OpenApiSetup
     private static readonly Dictionary<Type, (string? Format, string? Pattern)> StringTypes = new()
     {
         [typeof(LocalDate)] = ("date", null),
-        [typeof(Instant)] = ("date-time", null),
+        [typeof(Instant)] = ("date-time", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"), // UTC only, as the core reads it
         [typeof(ReportingPeriod)] = (null, "^[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$"),
         [typeof(RegionCode)] = (null, "^[1-9][0-9]{5}$"),
         [typeof(TaskCode)] = (null, "^[A-Z0-9]+([.-][A-Z0-9]+)*$"),
