@@ -18,7 +18,7 @@ internal static class OpenApiSetup
     private static readonly Dictionary<Type, (string? Format, string? Pattern)> StringTypes = new()
     {
         [typeof(LocalDate)] = ("date", null),
-        [typeof(Instant)] = ("date-time", null),
+        [typeof(Instant)] = ("date-time", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"), // UTC only, as the core reads it
         [typeof(ReportingPeriod)] = (null, "^[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$"),
         [typeof(RegionCode)] = (null, "^[1-9][0-9]{5}$"),
         [typeof(TaskCode)] = (null, "^[A-Z0-9]+([.-][A-Z0-9]+)*$"),
@@ -29,6 +29,17 @@ internal static class OpenApiSetup
         [typeof(RegionGroupId)] = (null, SlugPattern),
     };
 
+    // Every tag of the document (PlanApiEndpoints) has a description: API portals show it above the tag's operations.
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Plans"] = "The action plans: plan documents with their aspects, and each plan's progress summary.",
+        ["Analytics"] = "Roll-ups of task progress and indicator status, as analysis documents with their methodology.",
+        ["Tasks"] = "The key tasks of a plan; a task's ETag is its version, needed to post progress for it.",
+        ["Progress"] = "Progress reports on key tasks: read by anyone, written with an API key and If-Match.",
+        ["Regions"] = "The regions of the Yangtze River Delta (provinces and cities) and named groups of them.",
+        ["Indicators"] = "The plans' indicators, their observations by reporting period, and writes of observation batches.",
+    };
+
     public static void Configure(OpenApiOptions options)
     {
         options.AddDocumentTransformer(static (document, _, _) =>
@@ -37,8 +48,19 @@ internal static class OpenApiSetup
             document.Info.Version = "v1";
             document.Info.Description = "The Plan API of the Three-Year Action Plan for the Integrated Development of the Yangtze River Delta (2024-2026): plans, key tasks, progress reports, regions and indicators, in the canonical DeltaSdk JSON format. Errors are RFC 9457 problem documents; every response carries X-Request-Id.";
 
-            // The server's own address differs on every test run and every deployment; clients bring their own.
-            document.Servers?.Clear();
+            document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+
+            // The server's own address differs on every test run and every deployment: "/" is the host that serves
+            // this document (the paths start with /v1), and clients of the checked-in copy bring their own base address.
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
+            foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+            {
+                if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+                {
+                    tag.Description = description;
+                }
+            }
+
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
@@ -53,11 +75,11 @@ internal static class OpenApiSetup
 
         options.AddOperationTransformer(static (operation, context, _) =>
         {
-            if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-            {
-                operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] });
-            }
+            // Writes need an API key; reads are public, which the document says explicitly (an empty requirement list)
+            // rather than by leaving security out, which would mean "unspecified".
+            operation.Security = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }]
+                : [];
 
             foreach (var parameter in operation.Parameters ?? [])
             {

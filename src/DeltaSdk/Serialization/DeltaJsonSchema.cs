@@ -19,6 +19,12 @@ internal static class DeltaJsonSchema
     /// <summary>The pattern of a language tag as <see cref="LocalizedText"/> accepts it.</summary>
     public const string LanguageTagPattern = "^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$";
 
+    /// <summary>
+    /// The pattern of an <see cref="Instant"/> as the reader accepts it: UTC with <c>Z</c>, no other offset (which
+    /// <c>date-time</c> alone would allow), up to nine fraction digits.
+    /// </summary>
+    public const string InstantPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$";
+
     /// <summary>The pattern of a 1.x format version.</summary>
     public const string FormatVersionPattern = "^1\\.(0|[1-9][0-9]*)$";
 
@@ -147,7 +153,7 @@ internal static class DeltaJsonSchema
 
         if (type == typeof(Instant))
         {
-            return new JsonObject { ["type"] = "string", ["format"] = "date-time" };
+            return new JsonObject { ["type"] = "string", ["format"] = "date-time", ["pattern"] = InstantPattern };
         }
 
         if (type == typeof(LocalizedText))

@@ -37,7 +37,16 @@ public sealed class OpenApiSetupTests
         Assert.Equal(
             ["getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservations", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
             operations);
-        Assert.Empty(document["servers"]?.AsArray() ?? []);
+        Assert.Equal("/", document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>());
+        Assert.Equal("MIT", document["info"]!["license"]!["identifier"]!.GetValue<string>());
+        Assert.All(document["tags"]!.AsArray(), static tag => Assert.False(string.IsNullOrWhiteSpace(tag!["description"]?.GetValue<string>())));
+
+        // Reads say explicitly that they need no credentials (security: []); writes name the API key scheme.
+        foreach (var (method, operation) in document["paths"]!.AsObject().SelectMany(static path => path.Value!.AsObject()))
+        {
+            var security = operation!["security"]!.AsArray();
+            Assert.Equal(method == "post" ? ["ApiKey"] : [], security.SelectMany(static requirement => requirement!.AsObject().Select(static scheme => scheme.Key)));
+        }
 
         var schemes = document["components"]!["securitySchemes"]!;
         Assert.Equal("X-Api-Key", schemes["ApiKey"]!["name"]!.GetValue<string>());

@@ -4,21 +4,27 @@ using System.Text.Json;
 using DeltaSdk.Serialization;
 using DeltaSdk.Server.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DeltaSdk.Server.Tests.Support;
 
-/// <summary>A running <see cref="PlanServerHost"/> over real loopback HTTP, with an HTTP client and captured logs.</summary>
+/// <summary>
+/// A running <see cref="PlanServerHost"/> over real loopback HTTP, with an HTTP client and captured logs. Every response
+/// it sends is checked against the OpenAPI document (<see cref="ResponseContractMiddleware"/>); disposing it fails the
+/// test if one broke the contract.
+/// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     public const string WriteKey = "synthetic-write-key-0123456789";
     public const string ReadKey = "synthetic-read-key-0123456789";
 
-    private TestServer(PlanServerHost host, CapturingLoggerProvider logs)
+    private TestServer(PlanServerHost host, CapturingLoggerProvider logs, ContractViolations contract)
     {
         Host = host;
         Logs = logs;
+        Contract = contract;
         Http = host.CreateClient();
     }
 
@@ -28,9 +34,13 @@ internal sealed class TestServer : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    /// <summary>The responses so far that broke the OpenAPI contract.</summary>
+    public ContractViolations Contract { get; }
+
     public static async Task<TestServer> StartAsync(IPlanStore? store = null, Action<DeltaServerOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IApplicationBuilder>? app = null)
     {
         var logs = new CapturingLoggerProvider();
+        var contract = new ContractViolations();
         var host = await PlanServerHost.StartAsync(
             store ?? new InMemoryPlanStore(SyntheticPlanData.Seed()),
             options =>
@@ -43,10 +53,12 @@ internal sealed class TestServer : IAsyncDisposable
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
                 builder.Logging.AddProvider(logs);
+                builder.Services.AddSingleton(contract);
+                builder.Services.AddSingleton<IStartupFilter, ResponseContractMiddleware.StartupFilter>();
                 services?.Invoke(builder.Services);
             },
             app);
-        return new TestServer(host, logs);
+        return new TestServer(host, logs, contract);
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -108,5 +120,6 @@ internal sealed class TestServer : IAsyncDisposable
     {
         Http.Dispose();
         await Host.DisposeAsync();
+        Contract.ThrowIfAny();
     }
 }
