@@ -1,6 +1,8 @@
 using DeltaSdk.Server;
 using DeltaSdk.Server.Storage;
+using DeltaSdk.Server.Tests.Support;
 using DeltaSdk.Server.Tests.Support.Faults;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +10,8 @@ namespace DeltaSdk.Client.Tests.Infrastructure;
 
 /// <summary>
 /// The reference server on Kestrel at 127.0.0.1 on a random port, seeded with <see cref="SyntheticData"/>, with
-/// fault injection on; and real <see cref="DeltaClient"/>s wired through <c>AddDeltaClient</c> against it.
+/// fault injection on and every response checked against the OpenAPI document (a violation fails the test when the
+/// server is disposed); and real <see cref="DeltaClient"/>s wired through <c>AddDeltaClient</c> against it.
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
@@ -22,11 +25,14 @@ public sealed class TestServer : IAsyncDisposable
 
     private readonly IPlanStore _store;
 
-    private TestServer(PlanServerHost host, IPlanStore store, FaultInjector faults)
+    private readonly ContractViolations _contract;
+
+    private TestServer(PlanServerHost host, IPlanStore store, FaultInjector faults, ContractViolations contract)
     {
         Host = host;
         _store = store;
         Faults = faults;
+        _contract = contract;
     }
 
     public PlanServerHost Host { get; }
@@ -40,6 +46,7 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartAsync(IPlanStore store)
     {
         var faults = new FaultInjector();
+        var contract = new ContractViolations();
         var host = await PlanServerHost.StartAsync(
             store,
             static options =>
@@ -47,8 +54,13 @@ public sealed class TestServer : IAsyncDisposable
                 options.ApiKeys.Add(new ApiKeyOptions { Key = WriterKey, CanWrite = true });
                 options.ApiKeys.Add(new ApiKeyOptions { Key = ReaderKey, CanWrite = false });
             },
+            builder =>
+            {
+                builder.Services.AddSingleton(contract);
+                builder.Services.AddSingleton<IStartupFilter, ResponseContractMiddleware.StartupFilter>();
+            },
             configureApp: faults.Install);
-        return new TestServer(host, store, faults);
+        return new TestServer(host, store, faults, contract);
     }
 
     /// <summary>Creates a client through the DI registration, as an application would.</summary>
@@ -96,5 +108,7 @@ public sealed class TestServer : IAsyncDisposable
             // Releases the SQLite file, so that a restart can open it again.
             await disposable.DisposeAsync();
         }
+
+        _contract.ThrowIfAny();
     }
 }

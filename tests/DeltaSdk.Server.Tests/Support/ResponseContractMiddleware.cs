@@ -31,9 +31,11 @@ internal sealed class ResponseContractMiddleware(RequestDelegate next, ContractV
             context.Response.Body = original;
         }
 
-        // A dropped connection (a client time-out, an injected fault) has no response to check. An inner middleware that
-        // swapped the body out for good (the fault injector's abort after handling) kept the response from the client too.
+        // A dropped connection (a client time-out, an injected fault) has no response to check, and an injected status is
+        // not the server's answer. An inner middleware that swapped the body out for good (the fault injector's abort
+        // after handling) kept the response from the client too.
         if (context.RequestAborted.IsCancellationRequested || swappedOut
+            || context.Items.ContainsKey(Faults.FaultInjectionMiddleware.InjectedItemKey)
             || context.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } pattern })
         {
             return;

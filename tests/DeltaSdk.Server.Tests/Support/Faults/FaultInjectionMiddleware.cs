@@ -8,6 +8,9 @@ namespace DeltaSdk.Server.Tests.Support.Faults;
 /// <summary>Applies the faults armed in a <see cref="FaultInjector"/>; <see cref="FaultInjector.Install"/> adds it to a test server.</summary>
 internal sealed partial class FaultInjectionMiddleware(RequestDelegate next, FaultInjector injector, ILogger<FaultInjectionMiddleware> logger)
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key that marks a request whose answer a fault replaced.</summary>
+    public const string InjectedItemKey = "DeltaSdk.Tests.InjectedFault";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (injector.Take(context.Request) is not { } fault)
@@ -17,6 +20,13 @@ internal sealed partial class FaultInjectionMiddleware(RequestDelegate next, Fau
         }
 
         LogFault(logger, fault.Kind, context.Request.Method, context.Request.Path.Value);
+        if (fault.Kind is FaultKind.Fail or FaultKind.Abort)
+        {
+            // The status or the dropped connection is the test's invention, not the server's answer: the OpenAPI
+            // response check (ResponseContractMiddleware) leaves such a request alone.
+            context.Items[InjectedItemKey] = fault.Kind;
+        }
+
         switch (fault.Kind)
         {
             case FaultKind.Fail:
