@@ -163,16 +163,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                 }
 
                 await RememberAsync(connection, idempotency, written.Value, null, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    // After the commit (so that nothing read before it is kept under the new stamp), and even when the
-                    // commit's answer was lost: one needless cache miss is better than a stale entry.
-                    _stamp.Written();
-                }
+                await SqlQueries.CommitWriteAsync(transaction, _stamp.Written, cancellationToken).ConfigureAwait(false);
 
                 return written;
             }

@@ -31,6 +31,23 @@ internal static class SqlQueries
         WHERE i.key = @key
         """;
 
+    /// <summary>
+    /// Commits a write, then tells the store's hot-read stamp (<paramref name="committed"/>): after the commit, so that
+    /// nothing read before it is kept under the new stamp, and even when the commit's answer was lost, because one
+    /// needless cache miss is better than a stale entry.
+    /// </summary>
+    public static async Task CommitWriteAsync(DbTransaction transaction, Action committed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            committed();
+        }
+    }
+
     public static async Task<StorePage<StoredTask>?> ListTasksAsync(
         Func<DbCommand> createCommand, SqlDialect dialect, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken)
     {

@@ -158,15 +158,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
 
             await RememberAsync(connection, transaction, idempotency, written.Value, null, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // After the commit, so that nothing read before it is kept under the new stamp.
-                _dataVersion.Committed();
-            }
+            await SqlQueries.CommitWriteAsync(transaction, _dataVersion.Committed, cancellationToken).ConfigureAwait(false);
             return written;
         }
     }
@@ -229,15 +221,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
             var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
             await RememberAsync(connection, transaction, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // After the commit, so that nothing read before it is kept under the new stamp.
-                _dataVersion.Committed();
-            }
+            await SqlQueries.CommitWriteAsync(transaction, _dataVersion.Committed, cancellationToken).ConfigureAwait(false);
             return WriteResult<ObservationWriteResult>.Written(counts);
         }
     }

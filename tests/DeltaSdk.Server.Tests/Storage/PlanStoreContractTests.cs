@@ -1,3 +1,4 @@
+using System.Net;
 using DeltaSdk.Api;
 using DeltaSdk.Server.Storage;
 using DeltaSdk.Server.Tests.Support;
@@ -21,6 +22,22 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Through the HTTP API: the store's own check of the version (a row lock in a SQL store) lets one writer win.</summary>
+    [Fact]
+    public async Task Concurrent_http_writers_with_one_etag_get_one_201_and_412s()
+    {
+        await using var server = await TestServer.StartAsync(Store);
+        var code = SyntheticPlanData.Code(13);
+        var etag = await server.TaskETagAsync(code);
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 2, i), i), etag)));
+        Assert.Single(responses, static r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(5, responses.Count(static r => r.StatusCode == HttpStatusCode.PreconditionFailed));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Pages_of_tasks_join_up_to_the_plan_order()

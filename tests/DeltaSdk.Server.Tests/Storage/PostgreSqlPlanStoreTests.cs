@@ -124,21 +124,6 @@ public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanSt
     }
 
     [Fact]
-    public async Task Concurrent_http_writers_with_one_etag_get_one_201_and_412s_on_postgresql()
-    {
-        await using var server = await TestServer.StartAsync(Store);
-        var code = SyntheticPlanData.Code(13);
-        var etag = await server.TaskETagAsync(code);
-        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => server.PostProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 2, i), i), etag)));
-        Assert.Single(responses, static r => r.StatusCode == HttpStatusCode.Created);
-        Assert.Equal(5, responses.Count(static r => r.StatusCode == HttpStatusCode.PreconditionFailed));
-        foreach (var response in responses)
-        {
-            response.Dispose();
-        }
-    }
-
-    [Fact]
     public async Task A_database_of_a_newer_schema_version_is_refused()
     {
         await using (var connection = new NpgsqlConnection(_connectionString))
