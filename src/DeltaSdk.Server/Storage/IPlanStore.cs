@@ -82,11 +82,15 @@ public interface IPlanStore
     /// idempotency key, otherwise checks that the task is at <paramref name="expectedVersion"/>, appends the report,
     /// increments the version and remembers the result with the idempotency key, all in one transaction.
     /// </summary>
-    /// <param name="report">The report, with <see cref="ProgressReport.RecordedAt"/> set; its plan and task say where it goes.</param>
+    /// <param name="report">
+    /// The report, with <see cref="ProgressReport.RecordedAt"/> set to the writer's clock; its plan and task say where it
+    /// goes. The store records it at its change clock's time instead: that clock to the microsecond, or just after the
+    /// store's previous write when that is later, so that recording times rise in commit order on every instance.
+    /// </param>
     /// <param name="expectedVersion">The task version the writer last saw.</param>
     /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How the write ended, with the appended report and the task's new version when it was written or replayed.</returns>
+    /// <returns>How the write ended, with the appended report (its <see cref="ProgressReport.RecordedAt"/> as recorded) and the task's new version when it was written or replayed.</returns>
     Task<WriteResult<AppendedProgress>> AppendProgressAsync(ProgressReport report, long expectedVersion, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default);
 
     /// <summary>Lists regions in table order (parents before children).</summary>

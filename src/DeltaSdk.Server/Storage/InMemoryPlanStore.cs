@@ -15,6 +15,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     private readonly Dictionary<PlanId, PlanState> _plans = [];
     private readonly Dictionary<IndicatorId, IndicatorState> _indicators = [];
     private readonly Dictionary<string, RememberedWrite> _idempotency = new(StringComparer.Ordinal);
+    private readonly ChangeClock _clock = new();
     private StoreCatalog? _catalog;
     private long _nextReportId = 1;
     private long _tasksStamp;
@@ -169,6 +170,8 @@ public sealed class InMemoryPlanStore : IPlanStore
                 return Task.FromResult(WriteResult<AppendedProgress>.Mismatch(task.Version));
             }
 
+            var stamp = _clock.Next(report.RecordedAt ?? throw new ArgumentException("The report has no RecordedAt.", nameof(report)));
+            report = report with { RecordedAt = stamp.RecordedAt };
             var stored = new StoredProgressReport { Id = _nextReportId++, Report = report };
             task.Version++;
             Interlocked.Increment(ref _tasksStamp);

@@ -293,6 +293,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     await ExecuteAsync(connection, "INSERT INTO deltasdk_schema (version) VALUES (@version)", cancellationToken, ("version", next)).ConfigureAwait(false);
                 }
 
+                if (current < ChangeClockVersion)
+                {
+                    await SqlQueries.StampUnstampedProgressAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
+                }
+
                 using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
                 {
                     if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
@@ -433,6 +438,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     /// transaction, and records each version in <c>deltasdk_schema</c>. Texts that are compared or ordered use the
     /// "C" collation, so that they sort by code point as in the other stores and continuations compare alike.
     /// </summary>
+    /// <summary>The schema version that added the change clock (<see cref="SqlQueries.NextChangeAsync"/>).</summary>
+    private const int ChangeClockVersion = 3;
+
     private static readonly string[] Migrations =
     [
         """
@@ -493,6 +501,17 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         $$;
         CREATE TRIGGER tasks_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tasks
             FOR EACH STATEMENT EXECUTE FUNCTION deltasdk_tasks_changed();
+        """,
+
+        // Version 3: the change clock (SqlQueries.NextChangeAsync): one row handing out the store-wide sequence and
+        // recording time of each write, and both stamped on every progress report. Reports stored before it get
+        // stamps in the start-up transaction (SqlQueries.StampUnstampedProgressAsync).
+        """
+        CREATE TABLE change_clock (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, recorded_at bigint NOT NULL);
+        INSERT INTO change_clock (id, seq, recorded_at) VALUES (1, 0, 0);
+        ALTER TABLE progress ADD COLUMN seq bigint NULL;
+        ALTER TABLE progress ADD COLUMN recorded_at bigint NULL;
+        CREATE UNIQUE INDEX progress_in_change_order ON progress (seq);
         """,
     ];
 }

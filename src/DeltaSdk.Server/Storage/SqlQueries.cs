@@ -48,6 +48,78 @@ internal static class SqlQueries
         }
     }
 
+    /// <summary>
+    /// Takes the next <see cref="ChangeStamp"/> inside the caller's write transaction, from the one row of
+    /// <c>change_clock</c>. The update holds that row until the transaction ends (SQLite: the whole file already is), so
+    /// writers that take stamps commit in stamp order on every instance, and a reader that has seen a sequence has seen
+    /// every lower one: what lets <c>updatedSince</c> pages continue after a sequence without missing a write.
+    /// </summary>
+    /// <remarks>Take it as late in the transaction as the write allows: from here to the commit, stamped writes queue.</remarks>
+    /// <param name="createCommand">Makes commands in the write transaction.</param>
+    /// <param name="now">The writer's clock.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>The stamp (see <see cref="StoreHelpers.NextRecordedAt"/> for how its time is chosen).</returns>
+    public static async Task<ChangeStamp> NextChangeAsync(Func<DbCommand> createCommand, Instant now, CancellationToken cancellationToken)
+    {
+        using var command = createCommand();
+        command.CommandText =
+            """
+            UPDATE change_clock
+            SET seq = seq + 1, recorded_at = CASE WHEN @now > recorded_at THEN @now ELSE recorded_at + 1 END
+            WHERE id = 1
+            RETURNING seq, recorded_at
+            """;
+        Add(command, "now", StoreHelpers.ToMicros(now));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidDataException("The database has no change_clock row; its schema is incomplete.");
+            }
+
+            return new ChangeStamp(reader.GetInt64(0), StoreHelpers.FromMicros(reader.GetInt64(1)));
+        }
+    }
+
+    /// <summary>
+    /// Gives progress reports stored before schema version 3 the stamps that version added, in the order they were
+    /// stored, each recorded at its <see cref="ProgressReport.RecordedAt"/> (or just after the one before, see
+    /// <see cref="StoreHelpers.NextRecordedAt"/>), and writes the stamp into the report's document too.
+    /// </summary>
+    /// <param name="createCommand">Makes commands in the migration's transaction.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    /// <returns>A task that completes when every report has a stamp.</returns>
+    public static async Task StampUnstampedProgressAsync(Func<DbCommand> createCommand, CancellationToken cancellationToken)
+    {
+        var unstamped = new List<(long Id, ProgressReport Report)>();
+        using (var read = createCommand())
+        {
+            read.CommandText = "SELECT id, document FROM progress WHERE seq IS NULL ORDER BY id";
+            var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    unstamped.Add((reader.GetInt64(0), Deserialize<ProgressReport>(reader.GetString(1))));
+                }
+            }
+        }
+
+        foreach (var (id, report) in unstamped)
+        {
+            // A report always had RecordedAt set by the server; the epoch only guards a row some other program wrote.
+            var stamp = await NextChangeAsync(createCommand, report.RecordedAt ?? NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
+            using var update = createCommand();
+            update.CommandText = "UPDATE progress SET seq = @seq, recorded_at = @recordedAt, document = @document WHERE id = @id";
+            Add(update, "seq", stamp.Sequence);
+            Add(update, "recordedAt", StoreHelpers.ToMicros(stamp.RecordedAt));
+            Add(update, "document", Serialize(report with { RecordedAt = stamp.RecordedAt }));
+            Add(update, "id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static async Task<StorePage<StoredTask>?> ListTasksAsync(
         Func<DbCommand> createCommand, SqlDialect dialect, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken)
     {
@@ -195,14 +267,18 @@ internal static class SqlQueries
         }
 
         var reportedOn = StoreHelpers.Date(report.ReportedOn);
+        var stamp = await NextChangeAsync(createCommand, report.RecordedAt ?? throw new ArgumentException("The report has no RecordedAt.", nameof(report)), cancellationToken).ConfigureAwait(false);
+        report = report with { RecordedAt = stamp.RecordedAt };
         long id;
         using (var insert = createCommand())
         {
-            insert.CommandText = "INSERT INTO progress (plan_id, code, reported_on, document) VALUES (@plan, @code, @reportedOn, @document) RETURNING id";
+            insert.CommandText = "INSERT INTO progress (plan_id, code, reported_on, document, seq, recorded_at) VALUES (@plan, @code, @reportedOn, @document, @seq, @recordedAt) RETURNING id";
             Add(insert, "plan", report.Plan.ToString());
             Add(insert, "code", report.Task.ToString());
             Add(insert, "reportedOn", reportedOn);
             Add(insert, "document", Serialize(report));
+            Add(insert, "seq", stamp.Sequence);
+            Add(insert, "recordedAt", StoreHelpers.ToMicros(stamp.RecordedAt));
             id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 

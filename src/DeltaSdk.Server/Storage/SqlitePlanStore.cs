@@ -323,6 +323,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     await ExecuteAsync(connection, transaction, Migrations[next - 1], cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', $version)", cancellationToken, ("$version", next.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
                 }
+
+                if (current < ChangeClockVersion)
+                {
+                    await SqlQueries.StampUnstampedProgressAsync(() => Command(connection, transaction, string.Empty), cancellationToken).ConfigureAwait(false);
+                }
             }
 
             using (var seeded = Command(connection, transaction, "SELECT value FROM meta WHERE key = 'seeded_at'"))
@@ -438,6 +443,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// The schema, one script per version: a file at version N gets scripts N+1 onwards, each in the start-up
     /// transaction, and records the version it reached in <c>meta</c>.
     /// </summary>
+    /// <summary>The schema version that added the change clock (<see cref="SqlQueries.NextChangeAsync"/>).</summary>
+    private const int ChangeClockVersion = 3;
+
     private static readonly string[] Migrations =
     [
         """
@@ -488,6 +496,17 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             indicator TEXT NULL,
             inserted INTEGER NULL,
             replaced INTEGER NULL);
+        """,
+
+        // Version 3: the change clock (SqlQueries.NextChangeAsync): one row handing out the store-wide sequence and
+        // recording time of each write, and both stamped on every progress report. Reports stored before it get
+        // stamps in the start-up transaction (SqlQueries.StampUnstampedProgressAsync).
+        """
+        CREATE TABLE change_clock (id integer PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, recorded_at INTEGER NOT NULL);
+        INSERT INTO change_clock (id, seq, recorded_at) VALUES (1, 0, 0);
+        ALTER TABLE progress ADD COLUMN seq INTEGER NULL;
+        ALTER TABLE progress ADD COLUMN recorded_at INTEGER NULL;
+        CREATE UNIQUE INDEX progress_in_change_order ON progress (seq);
         """,
     ];
 }

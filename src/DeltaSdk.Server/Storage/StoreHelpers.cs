@@ -8,8 +8,31 @@ namespace DeltaSdk.Server.Storage;
 /// <summary>Rules both stores share, so that they answer every query alike.</summary>
 internal static class StoreHelpers
 {
+    private const long TicksPerMicrosecond = NodaConstants.TicksPerMillisecond / 1000;
+
     /// <summary>A fixed-width instant format, so that stored instants sort as text.</summary>
     public static readonly InstantPattern InstantPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
+
+    /// <summary>
+    /// An instant as stored in a <c>recorded_at</c> column: whole microseconds since the Unix epoch, the precision of
+    /// PostgreSQL's <c>timestamptz</c>, so that every store keeps exactly the same instant and compares it as a number.
+    /// </summary>
+    public static long ToMicros(Instant instant) => Math.DivRem(instant.ToUnixTimeTicks(), TicksPerMicrosecond) switch
+    {
+        // Floor, not truncation towards zero, so that an instant before 1970 is not moved later.
+        (var quotient, < 0) => quotient - 1,
+        (var quotient, _) => quotient,
+    };
+
+    /// <summary>The instant a <c>recorded_at</c> column holds (see <see cref="ToMicros"/>).</summary>
+    public static Instant FromMicros(long micros) => Instant.FromUnixTimeTicks(micros * TicksPerMicrosecond);
+
+    /// <summary>
+    /// The change clock's rule: the writer's clock truncated to microseconds, or one microsecond after the previous
+    /// write when that clock is not ahead of it, so that recording times strictly rise in commit order even when the
+    /// instances sharing a database disagree about the time.
+    /// </summary>
+    public static long NextRecordedAt(long previousMicros, Instant now) => Math.Max(ToMicros(now), previousMicros + 1);
 
     /// <summary>The text a keyword search looks in: <see cref="KeywordQuery.SearchText(KeyTask)"/>, the core's one definition.</summary>
     public static string SearchText(KeyTask task) => KeywordQuery.SearchText(task);

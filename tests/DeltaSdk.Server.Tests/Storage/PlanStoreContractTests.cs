@@ -143,6 +143,47 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
         Assert.Null(await Store.GetProgressAsync(PlanId, SyntheticPlanData.Code(3), stored.Id));
     }
 
+    /// <summary>
+    /// The change clock: a report is recorded at the writer's clock to the microsecond, or just after the write before it
+    /// when that clock is behind (another instance's clock, or a step back), so recording times rise in commit order.
+    /// </summary>
+    [Fact]
+    public async Task Recording_times_rise_with_every_write_even_when_the_writer_clock_steps_back()
+    {
+        var code = SyntheticPlanData.Code(11);
+        var clock = new[]
+        {
+            Now + Duration.FromNanoseconds(1_999),   // truncated to 1 µs
+            Now - Duration.FromHours(1),            // behind: 1 µs after the write before
+            Now - Duration.FromHours(2),
+            Now + Duration.FromMinutes(5),          // ahead again: its own time
+        };
+        var recorded = new List<Instant>();
+        for (var i = 0; i < clock.Length; i++)
+        {
+            var written = await Store.AppendProgressAsync(
+                SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1 + i)) with { RecordedAt = clock[i] },
+                i + 1,
+                Idempotency("clock-" + i, "f" + i, Now));
+            Assert.Equal(WriteOutcome.Written, written.Outcome);
+            recorded.Add(written.Value!.Report.Report.RecordedAt!.Value);
+        }
+
+        var micro = Duration.FromTicks(10);
+        Assert.Equal([Now + micro, Now + 2 * micro, Now + 3 * micro, Now + Duration.FromMinutes(5)], recorded);
+
+        var listed = (await Store.ListProgressAsync(PlanId, code, null, 10))!.Items.Select(static r => r.Report.RecordedAt!.Value);
+        Assert.Equal(recorded, listed);
+
+        // A replay answers the first write's report, recorded time and all, whatever the clock says now.
+        var replay = await Store.AppendProgressAsync(
+            SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1)) with { RecordedAt = Now + Duration.FromDays(1) },
+            1,
+            Idempotency("clock-0", "f0", Now));
+        Assert.Equal(WriteOutcome.Replayed, replay.Outcome);
+        Assert.Equal(recorded[0], replay.Value!.Report.Report.RecordedAt);
+    }
+
     [Fact]
     public async Task Of_concurrent_appends_at_one_version_exactly_one_is_written()
     {

@@ -105,7 +105,7 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
     }
 
     [Fact]
-    public async Task A_version_1_file_is_migrated_to_version_2_keeping_its_data()
+    public async Task A_version_1_file_is_migrated_to_the_current_version_keeping_its_data()
     {
         var code = SyntheticPlanData.Code(14);
         await AppendAsync(code, 1, ImplementationStatus.Delayed, new LocalDate(2024, 5, 1));
@@ -122,6 +122,10 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
                 DROP TABLE idempotency;
                 CREATE TABLE idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, status INTEGER NOT NULL, location TEXT NULL, etag TEXT NULL, body BLOB NOT NULL);
                 INSERT INTO idempotency VALUES ('old', 'f', '2024-01-01T00:00:00.000000000Z', 201, NULL, NULL, x'7B7D');
+                DROP INDEX progress_in_change_order;
+                ALTER TABLE progress DROP COLUMN seq;
+                ALTER TABLE progress DROP COLUMN recorded_at;
+                DROP TABLE change_clock;
                 UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """;
             await command.ExecuteNonQueryAsync();
@@ -141,7 +145,16 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("2", await version.ExecuteScalarAsync());
+        Assert.Equal("3", await version.ExecuteScalarAsync());
+
+        // Version 3's change clock stamped the report stored before it, at its own recording time, and the new one after it.
+        var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
+        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(10)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        await using var stamps = check.CreateCommand();
+        stamps.CommandText = "SELECT group_concat(seq || ':' || recorded_at, ',') FROM (SELECT seq, recorded_at FROM progress WHERE code = $code ORDER BY id)";
+        stamps.Parameters.AddWithValue("$code", code.ToString());
+        var micros = Instant.FromUtc(2025, 1, 1, 0, 0).ToUnixTimeTicks() / 10;
+        Assert.Equal($"1:{micros},2:{micros + 1}", await stamps.ExecuteScalarAsync());
     }
 
     [Fact]
