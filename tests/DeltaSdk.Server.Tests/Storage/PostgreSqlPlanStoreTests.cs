@@ -38,6 +38,42 @@ public sealed class PostgreSqlPlanStoreTests(PostgreSqlCluster cluster) : PlanSt
         Assert.Equal(1L, await seeded.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// Instances whose clocks disagree by hours write at once: the change clock still hands out one gapless sequence,
+    /// and recording times that rise with it, which is what lets an updatedSince reader trust the order.
+    /// </summary>
+    [Fact]
+    public async Task Instances_with_skewed_clocks_writing_at_once_get_one_sequence_and_rising_times()
+    {
+        var stores = Enumerable.Range(0, 3).Select(_ => new PostgreSqlPlanStore(_connectionString, PlanStoreSeed.Empty)).ToList();
+        _stores.AddRange(stores);
+        var now = Instant.FromUtc(2025, 3, 1, 0, 0);
+        var writes = Enumerable.Range(1, 30).Select(i => Task.Run(async () =>
+        {
+            var store = stores[i % stores.Count];
+            var skewed = now - Duration.FromHours(i % stores.Count * 3);
+            var written = await store.AppendProgressAsync(
+                SyntheticPlanData.Report(SyntheticPlanData.Code(i), ImplementationStatus.InProgress, new LocalDate(2024, 6, 1)) with { RecordedAt = skewed }, 1, idempotency: null);
+            Assert.Equal(WriteOutcome.Written, written.Outcome);
+        }));
+        await Task.WhenAll(writes);
+
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT seq, recorded_at FROM progress ORDER BY seq", connection);
+        var stamps = new List<(long Seq, long RecordedAt)>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stamps.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(static i => (long)i), stamps.Select(static s => s.Seq));
+        Assert.All(stamps.Zip(stamps.Skip(1)), static pair => Assert.True(pair.Second.RecordedAt > pair.First.RecordedAt, $"seq {pair.Second.Seq} is not recorded after seq {pair.First.Seq}"));
+    }
+
     [Fact]
     public async Task Writes_on_one_store_are_seen_by_another_on_the_same_database()
     {
