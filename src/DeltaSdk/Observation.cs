@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime;
 
 namespace DeltaSdk;
 
@@ -35,4 +36,17 @@ public sealed record Observation : ExtensibleRecord
 
     /// <summary>Gets a free-text note, for example a discrepancy between sources.</summary>
     public string? Notes { get; init; }
+
+    /// <summary>
+    /// Gets when a server recorded this value; set by the server on reads, ignored on submission (the server records
+    /// the time of its own write instead).
+    /// </summary>
+    public Instant? RecordedAt { get; init; }
+
+    /// <summary>
+    /// Gets which revision of the observation (same indicator, region or group, and period) this value is: 1 for the
+    /// first value a server recorded, one more for each correction after it. Set by the server on reads, ignored on
+    /// submission.
+    /// </summary>
+    public int? Revision { get; init; }
 }

@@ -111,7 +111,18 @@ public interface IPlanStore
     /// <returns>The indicators.</returns>
     Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Lists an indicator's observations by period start, then period length, then region or group.</summary>
+    /// <summary>Gets an indicator with the version its observations are at (see <see cref="AddObservationsAsync"/>).</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The indicator and its version, or <see langword="null"/> when there is no such indicator.</returns>
+    Task<StoredIndicator?> GetIndicatorAsync(IndicatorId indicator, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists an indicator's observations, each with its <see cref="Observation.RecordedAt"/> and
+    /// <see cref="Observation.Revision"/>: by default each one's current revision by period start, then period length,
+    /// then region or group; see <see cref="ObservationFilter.AsOf"/> and <see cref="ObservationFilter.UpdatedSince"/>
+    /// for the history reads.
+    /// </summary>
     /// <param name="indicator">The indicator.</param>
     /// <param name="filter">Which observations to return.</param>
     /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
@@ -120,14 +131,30 @@ public interface IPlanStore
     /// <returns>The page, or <see langword="null"/> when the indicator does not exist.</returns>
     Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists every revision of one observation (indicator, region or group, period), oldest first.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="period">The observation's period.</param>
+    /// <param name="region">The observation's region, when it is of one region (exactly one of this and <paramref name="regionGroup"/>).</param>
+    /// <param name="regionGroup">The observation's region group, when it is of a group.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page (empty when nothing was ever recorded there), or <see langword="null"/> when the indicator does not exist.</returns>
+    Task<StorePage<Observation>?> ListObservationRevisionsAsync(IndicatorId indicator, ReportingPeriod period, RegionCode? region, RegionGroupId? regionGroup, string? continuation, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Adds observations of one indicator atomically; an observation for the same region or group and period as a
-    /// stored one replaces it. A known idempotency key returns the first write's counts instead.
+    /// Records observations of one indicator atomically: returns the first write's result for a known idempotency key,
+    /// otherwise checks that the indicator is at <paramref name="expectedVersion"/>, takes one change stamp for the
+    /// batch, records each observation as the next revision of the one with the same region or group and period (the
+    /// earlier revisions stay readable), raises the indicator's version and remembers the result with the key, all in
+    /// one transaction.
     /// </summary>
     /// <param name="indicator">The indicator; every observation must be of it.</param>
-    /// <param name="observations">The observations.</param>
+    /// <param name="observations">The observations; their <see cref="Observation.RecordedAt"/> and <see cref="Observation.Revision"/> are ignored.</param>
+    /// <param name="expectedVersion">The indicator version the writer last saw.</param>
+    /// <param name="now">The writer's clock; the batch is recorded at the change clock's time (see <see cref="AppendProgressAsync"/>).</param>
     /// <param name="idempotency">The idempotency key of the request, if it has one.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How the write ended, with how many observations were inserted and replaced when it was written or replayed.</returns>
-    Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default);
+    /// <returns>How the write ended, with the counts and the indicator's new version when it was written or replayed, or the current version on a mismatch.</returns>
+    Task<WriteResult<AddedObservations>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, long expectedVersion, NodaTime.Instant now, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default);
 }

@@ -216,10 +216,23 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
+    public Task<StoredIndicator?> GetIndicatorAsync(IndicatorId indicator, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var catalog = EnsureInitialized();
+            return Task.FromResult(_indicators.TryGetValue(indicator, out var state)
+                ? new StoredIndicator { Indicator = catalog.Indicators.First(i => i.Id == indicator), Version = state.Version }
+                : null);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var changesAfter = filter.UpdatedSince is not null && continuation is not null ? ObservationChanges.ParseContinuation(continuation) : ((long, string)?)null;
         lock (_gate)
         {
             EnsureInitialized();
@@ -228,45 +241,84 @@ public sealed class InMemoryPlanStore : IPlanStore
                 return Task.FromResult<StorePage<Observation>?>(null);
             }
 
+            if (filter.UpdatedSince is { } since)
+            {
+                var changes = state.Changes
+                    .Where(c => c.Observation.RecordedAt > since && (filter.AsOf is not { } upTo || c.Observation.RecordedAt <= upTo))
+                    .Where(c => changesAfter is not { } position || ObservationChanges.IsAfter(c.Sequence, c.Key, position))
+                    .Where(c => StoreHelpers.MatchesObservation(c.Observation, filter))
+                    .Take(limit + 1)
+                    .ToList();
+                var kept = changes.Take(limit).ToList();
+                var nextChange = changes.Count > limit ? ObservationChanges.Continuation(kept[^1].Sequence, kept[^1].Key) : null;
+                return Task.FromResult<StorePage<Observation>?>(new StorePage<Observation> { Items = [.. kept.Select(static c => c.Observation)], Continuation = nextChange });
+            }
+
             var matches = state.Observations
                 .Where(key => continuation is null || string.CompareOrdinal(key, continuation) > 0)
-                .Select(key => (key, observation: state.ByKey[key]))
-                .Where(x => StoreHelpers.MatchesObservation(x.observation, filter))
+                .Select(key => (key, observation: filter.AsOf is { } asOf ? state.Revisions[key].LastOrDefault(r => r.RecordedAt <= asOf) : state.Revisions[key][^1]))
+                .Where(x => x.observation is not null && StoreHelpers.MatchesObservation(x.observation, filter))
                 .Take(limit + 1)
                 .ToList();
             var items = matches.Take(limit).ToList();
             var next = matches.Count > limit ? items[^1].key : null;
-            return Task.FromResult<StorePage<Observation>?>(new StorePage<Observation> { Items = [.. items.Select(static x => x.observation)], Continuation = next });
+            return Task.FromResult<StorePage<Observation>?>(new StorePage<Observation> { Items = [.. items.Select(static x => x.observation!)], Continuation = next });
         }
     }
 
     /// <inheritdoc />
-    public Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+    public Task<StorePage<Observation>?> ListObservationRevisionsAsync(IndicatorId indicator, ReportingPeriod period, RegionCode? region, RegionGroupId? regionGroup, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var key = StoreHelpers.ObservationSortKey(period, StoreHelpers.ObservationScope(region, regionGroup));
+        var after = continuation is null ? 0 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_indicators.TryGetValue(indicator, out var state))
+            {
+                return Task.FromResult<StorePage<Observation>?>(null);
+            }
+
+            var remaining = state.Revisions.GetValueOrDefault(key, []).Where(r => r.Revision > after).Take(limit + 1).ToList();
+            var items = remaining.Take(limit).ToList();
+            var next = remaining.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].Revision!.Value) : null;
+            return Task.FromResult<StorePage<Observation>?>(new StorePage<Observation> { Items = items, Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WriteResult<AddedObservations>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, long expectedVersion, Instant now, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
         var batch = StoreHelpers.ObservationBatch(indicator, observations);
         lock (_gate)
         {
             EnsureInitialized();
-            if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(Remembered(idempotency), idempotency) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<AddedObservations>(Remembered(idempotency), idempotency) is { } earlier)
             {
                 return Task.FromResult(earlier);
             }
 
             if (!_indicators.TryGetValue(indicator, out var state))
             {
-                return Task.FromResult(WriteResult<ObservationWriteResult>.NotFound);
+                return Task.FromResult(WriteResult<AddedObservations>.NotFound);
             }
 
-            var replaced = batch.Keys.Count(state.ByKey.ContainsKey);
-            foreach (var (key, observation) in batch)
+            if (state.Version != expectedVersion)
             {
-                state.ByKey[key] = observation;
-                state.Observations.Add(key);
+                return Task.FromResult(WriteResult<AddedObservations>.Mismatch(state.Version));
             }
 
-            var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
-            Remember(idempotency, counts);
-            return Task.FromResult(WriteResult<ObservationWriteResult>.Written(counts));
+            var revised = batch.Keys.Count(state.Revisions.ContainsKey);
+            state.Record(batch, _clock.Next(now));
+            state.Version++;
+            var added = new AddedObservations
+            {
+                Counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - revised, Replaced = revised },
+                IndicatorVersion = state.Version,
+            };
+            Remember(idempotency, added);
+            return Task.FromResult(WriteResult<AddedObservations>.Written(added));
         }
     }
 
@@ -316,12 +368,20 @@ public sealed class InMemoryPlanStore : IPlanStore
             _indicators.Add(indicator.Id, new IndicatorState());
         }
 
-        foreach (var observation in _seed.Observations)
+        if (!_seed.Observations.IsEmpty)
         {
-            var state = _indicators[observation.Indicator];
-            var key = StoreHelpers.ObservationSortKey(observation);
-            state.ByKey[key] = observation;
-            state.Observations.Add(key);
+            // The seed is one write, as in the SQL stores: one stamp, and every observation at revision 1.
+            var stamp = _clock.Next(SystemClock.Instance.GetCurrentInstant());
+            foreach (var byIndicator in _seed.Observations.GroupBy(static o => o.Indicator))
+            {
+                var seedBatch = new SortedDictionary<string, Observation>(StringComparer.Ordinal);
+                foreach (var observation in byIndicator)
+                {
+                    seedBatch[StoreHelpers.ObservationSortKey(observation)] = observation;
+                }
+
+                _indicators[byIndicator.Key].Record(seedBatch, stamp);
+            }
         }
 
         _catalog = catalog;
@@ -356,8 +416,32 @@ public sealed class InMemoryPlanStore : IPlanStore
 
     private sealed class IndicatorState
     {
+        /// <summary>Gets the sort keys of the observations, in period order.</summary>
         public SortedSet<string> Observations { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, Observation> ByKey { get; } = new(StringComparer.Ordinal);
+        /// <summary>Gets every revision of each observation by sort key, oldest first: the last is the current one.</summary>
+        public Dictionary<string, List<Observation>> Revisions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Gets every revision in change order (sequence, then sort key).</summary>
+        public List<(long Sequence, string Key, Observation Observation)> Changes { get; } = [];
+
+        public long Version { get; set; } = 1;
+
+        /// <summary>Records a batch (in sort-key order) under one stamp, each observation as its next revision.</summary>
+        public void Record(SortedDictionary<string, Observation> batch, ChangeStamp stamp)
+        {
+            foreach (var (key, observation) in batch)
+            {
+                if (!Revisions.TryGetValue(key, out var revisions))
+                {
+                    Revisions[key] = revisions = [];
+                    Observations.Add(key);
+                }
+
+                var stored = observation with { RecordedAt = stamp.RecordedAt, Revision = revisions.Count + 1 };
+                revisions.Add(stored);
+                Changes.Add((stamp.Sequence, key, stored));
+            }
+        }
     }
 }

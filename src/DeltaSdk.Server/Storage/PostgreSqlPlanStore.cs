@@ -187,7 +187,18 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         => await SqlQueries.ListObservationsAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), indicator, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+    public async Task<StoredIndicator?> GetIndicatorAsync(IndicatorId indicator, CancellationToken cancellationToken = default)
+        => await SqlQueries.GetIndicatorAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), indicator, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<StorePage<Observation>?> ListObservationRevisionsAsync(IndicatorId indicator, ReportingPeriod period, RegionCode? region, RegionGroupId? regionGroup, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var key = StoreHelpers.ObservationSortKey(period, StoreHelpers.ObservationScope(region, regionGroup));
+        return await SqlQueries.ListObservationRevisionsAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), indicator, key, continuation, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult<AddedObservations>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, long expectedVersion, Instant now, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
         var batch = StoreHelpers.ObservationBatch(indicator, observations);
         var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -197,30 +208,27 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(await RememberedAsync(connection, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
+                if (StoreHelpers.CheckIdempotency<AddedObservations>(await RememberedAsync(connection, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
                 {
                     return earlier;
                 }
 
                 if (!catalog.IndicatorIds.Contains(indicator))
                 {
-                    return WriteResult<ObservationWriteResult>.NotFound;
+                    return WriteResult<AddedObservations>.NotFound;
                 }
 
-                // The keys are upserted in sort order, so two batches touching the same rows lock them in one order.
-                var replaced = 0;
-                foreach (var (key, observation) in batch)
+                // The indicator's version row is locked (FOR UPDATE) before it is checked, so a concurrent writer of the
+                // same indicator, on any instance, waits for this transaction and then reads the version it wrote.
+                var written = await SqlQueries.AddObservationsAsync(() => new NpgsqlCommand { Connection = connection }, SqlDialect.PostgreSql, indicator, batch, expectedVersion, now, cancellationToken).ConfigureAwait(false);
+                if (written.Outcome != WriteOutcome.Written)
                 {
-                    if (!await UpsertObservationAsync(connection, key, observation, cancellationToken).ConfigureAwait(false))
-                    {
-                        replaced++;
-                    }
+                    return written;
                 }
 
-                var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
-                await RememberAsync(connection, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
+                await RememberAsync(connection, idempotency, null, written.Value, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return WriteResult<ObservationWriteResult>.Written(counts);
+                return written;
             }
         }
     }
@@ -306,6 +314,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     }
                 }
 
+                // Seeded observations, and those stored before the history of observations, become revision 1.
+                await SqlQueries.StampUnstampedObservationsAsync(connection.CreateCommand, SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -363,7 +374,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         return await SqlQueries.ReadRememberedAsync(command, request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task RememberAsync(NpgsqlConnection connection, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
+    private static async Task RememberAsync(NpgsqlConnection connection, IdempotencyRequest? request, AppendedProgress? appended, AddedObservations? added, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -378,21 +389,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         await ExecuteAsync(
             connection,
             """
-            INSERT INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced)
-            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced)
+            INSERT INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced, indicator_version)
+            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced, @indicatorVersion)
             """,
             cancellationToken,
-            SqlQueries.RememberedWriteValues(request, appended, counts)).ConfigureAwait(false);
-    }
-
-    /// <summary>Inserts or replaces one observation; returns whether it was new (<c>xmax = 0</c> marks a row this statement inserted).</summary>
-    private static async Task<bool> UpsertObservationAsync(NpgsqlConnection connection, string key, Observation observation, CancellationToken cancellationToken)
-    {
-        var batch = new NpgsqlBatch(connection) { BatchCommands = { UpsertObservation(key, observation) } };
-        await using (batch.ConfigureAwait(false))
-        {
-            return (bool)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+            SqlQueries.RememberedWriteValues(request, appended, added)).ConfigureAwait(false);
     }
 
     private static NpgsqlBatchCommand UpsertObservation(string key, Observation observation)
@@ -402,7 +403,6 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
             INSERT INTO observations (indicator, sort_key, region, region_group, period_start, period_end, document)
             VALUES (@indicator, @key, @region, @group, @start, @end, @document)
             ON CONFLICT (indicator, sort_key) DO UPDATE SET document = excluded.document
-            RETURNING (xmax = 0)
             """);
         AddParameters(command.Parameters, SqlQueries.ObservationValues(key, observation));
         return command;
@@ -512,6 +512,34 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         ALTER TABLE progress ADD COLUMN seq bigint NULL;
         ALTER TABLE progress ADD COLUMN recorded_at bigint NULL;
         CREATE UNIQUE INDEX progress_in_change_order ON progress (seq);
+        """,
+
+        // Version 4: the history of observations (SqlQueries.Observations.cs): every revision of an observation is kept
+        // with its change stamp, the current one also in observations, and each indicator has a version that every
+        // observation write locks, checks and raises. Stored observations become revision 1 in the start-up transaction
+        // (SqlQueries.StampUnstampedObservationsAsync). Remembered observation writes lack the version their replay
+        // answers with; they live a day at most, so they are dropped.
+        """
+        ALTER TABLE observations ADD COLUMN revision integer NULL;
+        ALTER TABLE observations ADD COLUMN seq bigint NULL;
+        ALTER TABLE observations ADD COLUMN recorded_at bigint NULL;
+        CREATE TABLE observation_revisions (
+            indicator text NOT NULL,
+            sort_key text COLLATE "C" NOT NULL,
+            revision integer NOT NULL,
+            seq bigint NOT NULL,
+            recorded_at bigint NOT NULL,
+            region text NULL,
+            region_group text NULL,
+            period_start text COLLATE "C" NOT NULL,
+            period_end text COLLATE "C" NOT NULL,
+            document text NOT NULL,
+            PRIMARY KEY (indicator, sort_key, revision));
+        CREATE INDEX observation_revisions_in_change_order ON observation_revisions (indicator, seq, sort_key);
+        CREATE INDEX observation_revisions_by_time ON observation_revisions (indicator, recorded_at);
+        CREATE TABLE indicator_versions (indicator text PRIMARY KEY, version bigint NOT NULL);
+        ALTER TABLE idempotency ADD COLUMN indicator_version bigint NULL;
+        DELETE FROM idempotency WHERE indicator IS NOT NULL;
         """,
     ];
 }

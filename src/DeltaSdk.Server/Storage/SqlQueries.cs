@@ -18,7 +18,7 @@ namespace DeltaSdk.Server.Storage;
 /// Each method takes a factory of commands: a connection's (SQLite, which opens one per read) or a data source's
 /// (Npgsql, whose commands take a pooled connection each).
 /// </remarks>
-internal static class SqlQueries
+internal static partial class SqlQueries
 {
     /// <summary>The columns of a task row the reads below expect, from <c>tasks t LEFT JOIN progress p</c>.</summary>
     private const string TaskRow = "SELECT t.ordinal, t.code, t.version, p.id, p.document FROM tasks t LEFT JOIN progress p ON p.id = t.latest_report_id";
@@ -26,7 +26,7 @@ internal static class SqlQueries
     /// <summary>What a remembered write's row holds: the first write's fingerprint, time and result.</summary>
     public const string RememberedWrite =
         """
-        SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced
+        SELECT i.fingerprint, i.created_at, i.report_id, i.task_version, p.document, i.indicator, i.inserted, i.replaced, i.indicator_version
         FROM idempotency i LEFT JOIN progress p ON p.id = i.report_id
         WHERE i.key = @key
         """;
@@ -217,6 +217,16 @@ internal static class SqlQueries
             return null;
         }
 
+        if (filter.UpdatedSince is { } since)
+        {
+            return await ListObservationChangesAsync(createCommand, indicator, filter, since, continuation, limit, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (filter.AsOf is { } asOf)
+        {
+            return await ListObservationsAsOfAsync(createCommand, indicator, filter, asOf, continuation, limit, cancellationToken).ConfigureAwait(false);
+        }
+
         using var command = createCommand();
         var sql = new StringBuilder("SELECT sort_key, document FROM observations WHERE indicator = @indicator AND sort_key > @after");
         Add(command, "indicator", indicator.ToString());
@@ -323,22 +333,27 @@ internal static class SqlQueries
 
             object result = !reader.IsDBNull(4)
                 ? new AppendedProgress { Report = new StoredProgressReport { Id = reader.GetInt64(2), Report = Deserialize<ProgressReport>(reader.GetString(4)) }, TaskVersion = reader.GetInt64(3) }
-                : new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) };
+                : new AddedObservations
+                {
+                    Counts = new ObservationWriteResult { Indicator = IndicatorId.Parse(reader.GetString(5)), Inserted = reader.GetInt32(6), Replaced = reader.GetInt32(7) },
+                    IndicatorVersion = reader.GetInt64(8),
+                };
             return new RememberedWrite(reader.GetString(0), StoreHelpers.InstantPattern.Parse(reader.GetString(1)).Value, result);
         }
     }
 
     /// <summary>The values of a remembered write's row, named as the stores' <c>INSERT INTO idempotency</c> statements name them.</summary>
-    public static (string Name, object? Value)[] RememberedWriteValues(IdempotencyRequest request, AppendedProgress? appended, ObservationWriteResult? counts) =>
+    public static (string Name, object? Value)[] RememberedWriteValues(IdempotencyRequest request, AppendedProgress? appended, AddedObservations? added) =>
     [
         ("key", request.Key),
         ("fingerprint", request.Fingerprint),
         ("createdAt", StoreHelpers.InstantPattern.Format(request.ReceivedAt)),
         ("reportId", appended?.Report.Id),
         ("taskVersion", appended?.TaskVersion),
-        ("indicator", counts?.Indicator.ToString()),
-        ("inserted", counts?.Inserted),
-        ("replaced", counts?.Replaced),
+        ("indicator", added?.Counts.Indicator.ToString()),
+        ("inserted", added?.Counts.Inserted),
+        ("replaced", added?.Counts.Replaced),
+        ("indicatorVersion", added?.IndicatorVersion),
     ];
 
     /// <summary>The columns an observation is stored in, named as the stores' upserts name them.</summary>

@@ -187,7 +187,30 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+    public async Task<StoredIndicator?> GetIndicatorAsync(IndicatorId indicator, CancellationToken cancellationToken = default)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlQueries.GetIndicatorAsync(connection.CreateCommand, catalog, indicator, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StorePage<Observation>?> ListObservationRevisionsAsync(IndicatorId indicator, ReportingPeriod period, RegionCode? region, RegionGroupId? regionGroup, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var key = StoreHelpers.ObservationSortKey(period, StoreHelpers.ObservationScope(region, regionGroup));
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlQueries.ListObservationRevisionsAsync(connection.CreateCommand, catalog, indicator, key, continuation, limit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult<AddedObservations>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, long expectedVersion, Instant now, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
     {
         var batch = StoreHelpers.ObservationBatch(indicator, observations);
         var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -195,34 +218,25 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            if (StoreHelpers.CheckIdempotency<ObservationWriteResult>(await RememberedAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
+            if (StoreHelpers.CheckIdempotency<AddedObservations>(await RememberedAsync(connection, transaction, idempotency, cancellationToken).ConfigureAwait(false), idempotency) is { } earlier)
             {
                 return earlier;
             }
 
             if (!catalog.IndicatorIds.Contains(indicator))
             {
-                return WriteResult<ObservationWriteResult>.NotFound;
+                return WriteResult<AddedObservations>.NotFound;
             }
 
-            var replaced = 0;
-            foreach (var (key, observation) in batch)
+            var written = await SqlQueries.AddObservationsAsync(() => Command(connection, transaction, string.Empty), SqlDialect.Sqlite, indicator, batch, expectedVersion, now, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != WriteOutcome.Written)
             {
-                using var exists = Command(connection, transaction, "SELECT 1 FROM observations WHERE indicator = $indicator AND sort_key = $key");
-                exists.Parameters.AddWithValue("$indicator", indicator.ToString());
-                exists.Parameters.AddWithValue("$key", key);
-                if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
-                {
-                    replaced++;
-                }
-
-                await UpsertObservationAsync(connection, transaction, key, observation, cancellationToken).ConfigureAwait(false);
+                return written;
             }
 
-            var counts = new ObservationWriteResult { Indicator = indicator, Inserted = batch.Count - replaced, Replaced = replaced };
-            await RememberAsync(connection, transaction, idempotency, null, counts, cancellationToken).ConfigureAwait(false);
+            await RememberAsync(connection, transaction, idempotency, null, written.Value, cancellationToken).ConfigureAwait(false);
             await SqlQueries.CommitWriteAsync(transaction, _dataVersion.Committed, cancellationToken).ConfigureAwait(false);
-            return WriteResult<ObservationWriteResult>.Written(counts);
+            return written;
         }
     }
 
@@ -332,14 +346,14 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
             using (var seeded = Command(connection, transaction, "SELECT value FROM meta WHERE key = 'seeded_at'"))
             {
-                if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+                if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
                 {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    return;
+                    await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            // Seeded observations, and those stored before the history of observations, become revision 1.
+            await SqlQueries.StampUnstampedObservationsAsync(() => Command(connection, transaction, string.Empty), SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -389,7 +403,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         return await SqlQueries.ReadRememberedAsync(command, request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task RememberAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, AppendedProgress? appended, ObservationWriteResult? counts, CancellationToken cancellationToken)
+    private static async Task RememberAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRequest? request, AppendedProgress? appended, AddedObservations? added, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -401,11 +415,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             connection,
             transaction,
             """
-            INSERT OR REPLACE INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced)
-            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced)
+            INSERT OR REPLACE INTO idempotency (key, fingerprint, created_at, report_id, task_version, indicator, inserted, replaced, indicator_version)
+            VALUES (@key, @fingerprint, @createdAt, @reportId, @taskVersion, @indicator, @inserted, @replaced, @indicatorVersion)
             """,
             cancellationToken,
-            SqlQueries.RememberedWriteValues(request, appended, counts)).ConfigureAwait(false);
+            SqlQueries.RememberedWriteValues(request, appended, added)).ConfigureAwait(false);
     }
 
     private static Task UpsertObservationAsync(SqliteConnection connection, SqliteTransaction transaction, string key, Observation observation, CancellationToken cancellationToken)
@@ -507,6 +521,34 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ALTER TABLE progress ADD COLUMN seq INTEGER NULL;
         ALTER TABLE progress ADD COLUMN recorded_at INTEGER NULL;
         CREATE UNIQUE INDEX progress_in_change_order ON progress (seq);
+        """,
+
+        // Version 4: the history of observations (SqlQueries.Observations.cs): every revision of an observation is kept
+        // with its change stamp, the current one also in observations, and each indicator has a version that every
+        // observation write checks and raises. Stored observations become revision 1 in the start-up transaction
+        // (SqlQueries.StampUnstampedObservationsAsync). Remembered observation writes lack the version their replay
+        // answers with; they live a day at most, so they are dropped.
+        """
+        ALTER TABLE observations ADD COLUMN revision INTEGER NULL;
+        ALTER TABLE observations ADD COLUMN seq INTEGER NULL;
+        ALTER TABLE observations ADD COLUMN recorded_at INTEGER NULL;
+        CREATE TABLE observation_revisions (
+            indicator TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            region TEXT NULL,
+            region_group TEXT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (indicator, sort_key, revision)) WITHOUT ROWID;
+        CREATE INDEX observation_revisions_in_change_order ON observation_revisions (indicator, seq, sort_key);
+        CREATE INDEX observation_revisions_by_time ON observation_revisions (indicator, recorded_at);
+        CREATE TABLE indicator_versions (indicator TEXT PRIMARY KEY, version INTEGER NOT NULL);
+        ALTER TABLE idempotency ADD COLUMN indicator_version INTEGER NULL;
+        DELETE FROM idempotency WHERE indicator IS NOT NULL;
         """,
     ];
 }

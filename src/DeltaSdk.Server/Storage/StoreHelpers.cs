@@ -86,6 +86,15 @@ internal static class StoreHelpers
             : observation.RegionGroup is { } group ? GroupScope(group)
             : throw new ArgumentException($"Observation of '{observation.Indicator}' for {observation.Period} names neither a region nor a region group.", nameof(observation));
 
+    /// <summary>The scope of an observation named by its region or group: exactly one must be given.</summary>
+    public static string ObservationScope(RegionCode? region, RegionGroupId? regionGroup)
+        => (region, regionGroup) switch
+        {
+            ({ } r, null) => RegionScope(r),
+            (null, { } g) => GroupScope(g),
+            _ => throw new ArgumentException("Name exactly one of a region and a region group."),
+        };
+
     /// <summary>The sort key of an observation: period start, then period length (longest first), then scope.</summary>
     public static string ObservationSortKey(Observation observation)
         => ObservationSortKey(observation.Period, ObservationScope(observation));

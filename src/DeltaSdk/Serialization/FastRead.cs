@@ -22,6 +22,7 @@ internal static class FastRead
 {
     private static readonly LocalDateJsonConverter LocalDates = new();
     private static readonly LocalizedTextJsonConverter Texts = new();
+    private static readonly InstantJsonConverter Instants = new();
 
     /// <summary>Reads one record of an array (<see cref="FastRecord{TBuilder, TRecord}.Read"/>).</summary>
     public delegate T Item<T>(ref Utf8JsonReader reader, bool strict, JsonSerializerOptions options);
@@ -190,6 +191,10 @@ internal static class FastRead
 
     public static LocalDate? NullableDate(ref Utf8JsonReader reader, JsonSerializerOptions options)
         => reader.TokenType == JsonTokenType.Null ? null : LocalDates.Read(ref reader, typeof(LocalDate), options);
+
+    /// <summary>Reads an instant or null, through the contract's converter, so that errors read alike.</summary>
+    public static Instant? NullableInstant(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        => reader.TokenType == JsonTokenType.Null ? null : Instants.Read(ref reader, typeof(Instant), options);
 
     public static LocalizedText Text(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {

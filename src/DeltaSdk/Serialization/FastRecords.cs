@@ -47,7 +47,8 @@ internal static class FastRecords
         static (b, unknown) => new Observation
         {
             Indicator = b.Indicator, Region = b.Region, RegionGroup = b.RegionGroup, Period = b.Period, Value = b.Value,
-            Qualifier = b.Qualifier, Status = b.Status, Source = b.Source, Notes = b.Notes, UnknownProperties = unknown,
+            Qualifier = b.Qualifier, Status = b.Status, Source = b.Source, Notes = b.Notes, RecordedAt = b.RecordedAt, Revision = b.Revision,
+            UnknownProperties = unknown,
         },
         ("indicator", static (ref r, ref b, _, _) => b.Indicator = FastRead.Identifier<IndicatorId>(ref r)),
         ("region", static (ref r, ref b, _, _) => b.Region = FastRead.NullableIdentifier<RegionCode>(ref r)),
@@ -57,7 +58,9 @@ internal static class FastRecords
         ("qualifier", static (ref r, ref b, _, o) => b.Qualifier = FastRead.Enum(ref r, Qualifiers, o)),
         ("status", static (ref r, ref b, _, o) => b.Status = FastRead.Enum(ref r, Statuses, o)),
         ("source", static (ref r, ref b, s, o) => b.Source = SourceReferences.ReadNullable(ref r, s, o)),
-        NotesMember<ObservationBuilder>());
+        NotesMember<ObservationBuilder>(),
+        ("recordedAt", static (ref r, ref b, _, o) => b.RecordedAt = FastRead.NullableInstant(ref r, o)),
+        ("revision", static (ref r, ref b, _, _) => b.Revision = FastRead.NullableInt32(ref r)));
 
     public static FastRecord<TimeFrameBuilder, TaskTimeFrame> TimeFrames { get; } = new(
         default,
@@ -243,6 +246,8 @@ internal static class FastRecords
         public ValueQualifier Qualifier;
         public ObservationStatus Status;
         public SourceReference? Source;
+        public Instant? RecordedAt;
+        public int? Revision;
         public string? Notes { get; set; }
     }
 
