@@ -145,7 +145,7 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("3", await version.ExecuteScalarAsync());
+        Assert.Equal(SqlitePlanStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
 
         // Version 3's change clock stamped the report stored before it, at its own recording time, and the new one after it.
         var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
