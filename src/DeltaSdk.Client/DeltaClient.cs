@@ -410,34 +410,124 @@ public class DeltaClient
         return (await SendAsync(
             "ListObservations",
             (indicatorId, query, pageToken),
-            static (api, s, ct) => api.GetObservationsAsync(s.indicatorId, s.query?.Region, s.query?.RegionGroup, s.query?.From, s.query?.To, s.query?.PageSize, s.pageToken, ct),
+            static (api, s, ct) => api.GetObservationsAsync(s.indicatorId, s.query?.Region, s.query?.RegionGroup, s.query?.From, s.query?.To, Format(s.query?.AsOf), Format(s.query?.UpdatedSince), s.query?.PageSize, s.pageToken, ct),
             cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>
-    /// Records a batch of observations of an indicator. Needs an API key. Safe to retry: the request carries an
-    /// <c>Idempotency-Key</c>.
+    /// Lists what was recorded for an indicator after an instant: every revision of every observation recorded strictly
+    /// after <paramref name="updatedSince"/>, in the order the server recorded them, each with its
+    /// <see cref="Observation.RecordedAt"/> and <see cref="Observation.Revision"/>. Paging continues after the last
+    /// revision seen, so writes made while the list is read are neither missed nor repeated (they come last). A nightly
+    /// job keeps the largest <see cref="Observation.RecordedAt"/> it saw and passes it next time.
+    /// </summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="updatedSince">The instant after which revisions were recorded.</param>
+    /// <param name="query">Further filters and the page size, or <see langword="null"/>; its <see cref="ObservationQuery.UpdatedSince"/> is replaced.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The revisions, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<Observation> ListObservationChangesAsync(IndicatorId indicatorId, Instant updatedSince, ObservationQuery? query = null, CancellationToken cancellationToken = default)
+        => ListObservationsAsync(indicatorId, (query ?? new ObservationQuery()) with { UpdatedSince = updatedSince }, cancellationToken);
+
+    /// <summary>Lists every revision of one observation (indicator, region or region group, period), oldest first.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="period">The observation's period.</param>
+    /// <param name="region">The observation's region; give exactly one of this and <paramref name="regionGroup"/>.</param>
+    /// <param name="regionGroup">The observation's region group.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The revisions, each with its <see cref="Observation.Revision"/> and <see cref="Observation.RecordedAt"/>; none when nothing was recorded there.</returns>
+    /// <exception cref="ArgumentException">Neither or both of <paramref name="region"/> and <paramref name="regionGroup"/> are given.</exception>
+    public virtual IAsyncEnumerable<Observation> ListObservationRevisionsAsync(IndicatorId indicatorId, ReportingPeriod period, RegionCode? region = null, RegionGroupId? regionGroup = null, CancellationToken cancellationToken = default)
+    {
+        CheckObservationScope(indicatorId, region, regionGroup);
+        return EnumerateAsync((token, ct) => GetObservationRevisionsPageAsync(indicatorId, period, region, regionGroup, null, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of the revisions of one observation, oldest first.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="period">The observation's period.</param>
+    /// <param name="region">The observation's region; give exactly one of this and <paramref name="regionGroup"/>.</param>
+    /// <param name="regionGroup">The observation's region group.</param>
+    /// <param name="pageSize">Revisions per page, 1 to <see cref="MaxPageSize"/>; <see langword="null"/> for the server's default.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">Neither or both of <paramref name="region"/> and <paramref name="regionGroup"/> are given.</exception>
+    /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>) or the server failed.</exception>
+    public virtual async Task<Page<Observation>> GetObservationRevisionsPageAsync(
+        IndicatorId indicatorId, ReportingPeriod period, RegionCode? region = null, RegionGroupId? regionGroup = null, int? pageSize = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        CheckObservationScope(indicatorId, region, regionGroup);
+        CheckPageSize(pageSize);
+        return (await SendAsync(
+            "ListObservationRevisions",
+            (indicatorId, period, region, regionGroup, pageSize, pageToken),
+            static (api, s, ct) => api.GetObservationRevisionsAsync(s.indicatorId, s.region, s.regionGroup, s.period, s.pageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Gets an indicator with its entity tag, which an observation write names in <c>If-Match</c>.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The indicator and its ETag: the version of its observations, which moves with every observation write.</returns>
+    /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<Versioned<Indicator>> GetIndicatorAsync(IndicatorId indicatorId, CancellationToken cancellationToken = default)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        var (indicator, etag) = await SendAsync("GetIndicator", indicatorId, static (api, id, ct) => api.GetIndicatorAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        return new Versioned<Indicator>(indicator, RequireETag(etag, "GetIndicator"));
+    }
+
+    /// <summary>
+    /// Records a batch of observations of an indicator, if no observation of it was written since <paramref name="ifMatch"/>
+    /// was read. An observation for the same region or group and period as a stored one becomes its next revision; the
+    /// earlier value stays readable (<see cref="ObservationQuery.AsOf"/>, <see cref="ListObservationRevisionsAsync"/>).
+    /// Needs an API key. Safe to retry: the request carries an <c>Idempotency-Key</c>, and a repeat is answered with the
+    /// first result even when the indicator has moved on since.
     /// </summary>
     /// <param name="indicatorId">The indicator; every observation of the batch must be of it.</param>
     /// <param name="batch">The observations.</param>
+    /// <param name="ifMatch">The indicator's ETag from <see cref="GetIndicatorAsync"/> (or from the previous write).</param>
     /// <param name="idempotencyKey">The idempotency key; <see langword="null"/> for a new random one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>How many observations were added and how many stored ones (same region or group and period) replaced.</returns>
+    /// <returns>How many observations were new and how many got a further revision, and the indicator's new ETag, for the next write.</returns>
+    /// <exception cref="DeltaConflictException">
+    /// Another write to the indicator came first (<c>412</c>): read the observations again, decide whether the
+    /// correction still stands, and write with the new ETag (from <see cref="GetIndicatorAsync"/>).
+    /// </exception>
     /// <exception cref="DeltaApiException">
     /// The batch is invalid (<c>422</c>, see <see cref="DeltaApiException.Diagnostics"/>), the API key is missing or
     /// wrong (<c>401</c>/<c>403</c>), the indicator does not exist (<c>404</c>) or the server failed.
     /// </exception>
-    public virtual async Task<ObservationWriteResult> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Versioned<ObservationWriteResult>> PostObservationsAsync(
+        IndicatorId indicatorId,
+        ObservationBatch batch,
+        ETag ifMatch,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
         Check(indicatorId.IsEmpty, nameof(indicatorId));
         ArgumentNullException.ThrowIfNull(batch);
+        Check(ifMatch.IsEmpty, nameof(ifMatch));
         var key = IdempotencyKey(idempotencyKey);
-        return (await SendAsync(
+        var (counts, etag) = await SendAsync(
             "PostObservations",
-            (indicatorId, batch, key),
-            static (api, s, ct) => api.PostObservationsAsync(s.indicatorId, s.batch, s.key, ct),
-            cancellationToken).ConfigureAwait(false)).Value;
+            (indicatorId, batch, ifMatch: ifMatch.ToString("H"), key),
+            static (api, s, ct) => api.PostObservationsAsync(s.indicatorId, s.batch, s.ifMatch, s.key, ct),
+            cancellationToken).ConfigureAwait(false);
+        return new Versioned<ObservationWriteResult>(counts, RequireETag(etag, "PostObservations"));
     }
+
+    private static void CheckObservationScope(IndicatorId indicatorId, RegionCode? region, RegionGroupId? regionGroup)
+    {
+        Check(indicatorId.IsEmpty, nameof(indicatorId));
+        if ((region is null) == (regionGroup is null))
+        {
+            throw new ArgumentException("Name the observation by exactly one of a region and a region group.", nameof(region));
+        }
+    }
+
+    private static string? Format(Instant? instant) => instant is { } i ? NodaTime.Text.InstantPattern.ExtendedIso.Format(i) : null;
 
     private static async IAsyncEnumerable<T> EnumerateAsync<T>(
         Func<string?, CancellationToken, Task<Page<T>>> fetch,

@@ -85,6 +85,9 @@ internal interface IDeltaApi
     [Get("/v1/indicators")]
     Task<IApiResponse<Page<Indicator>>> GetIndicatorsAsync(string? pageToken, CancellationToken cancellationToken);
 
+    [Get("/v1/indicators/{indicatorId}")]
+    Task<IApiResponse<Indicator>> GetIndicatorAsync(IndicatorId indicatorId, CancellationToken cancellationToken);
+
     [Get("/v1/indicators/{indicatorId}/observations")]
     Task<IApiResponse<Page<Observation>>> GetObservationsAsync(
         IndicatorId indicatorId,
@@ -92,6 +95,18 @@ internal interface IDeltaApi
         [Query(TreatAsString = true)] RegionGroupId? regionGroup,
         [Query(TreatAsString = true)] ReportingPeriod? from,
         [Query(TreatAsString = true)] ReportingPeriod? to,
+        string? asOf,
+        string? updatedSince,
+        int? pageSize,
+        string? pageToken,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/indicators/{indicatorId}/observations/revisions")]
+    Task<IApiResponse<Page<Observation>>> GetObservationRevisionsAsync(
+        IndicatorId indicatorId,
+        [Query(TreatAsString = true)] RegionCode? region,
+        [Query(TreatAsString = true)] RegionGroupId? regionGroup,
+        [Query(TreatAsString = true)] ReportingPeriod period,
         int? pageSize,
         string? pageToken,
         CancellationToken cancellationToken);
@@ -100,6 +115,7 @@ internal interface IDeltaApi
     Task<IApiResponse<ObservationWriteResult>> PostObservationsAsync(
         IndicatorId indicatorId,
         [Body] ObservationBatch batch,
+        [Header(DeltaHeaders.IfMatch)] string ifMatch,
         [Header(DeltaHeaders.IdempotencyKey)] string idempotencyKey,
         CancellationToken cancellationToken);
 }

@@ -83,11 +83,28 @@ internal static class PlanApiEndpoints
         v1.MapGetAndHead("/indicators", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListIndicatorsAsync(context))
             .Read<Page<Indicator>>("listIndicators", "Indicators", "Lists the indicators of every plan.");
 
+        v1.MapGetAndHead("/indicators/{indicatorId}", ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId) => api.GetIndicatorAsync(context, indicatorId))
+            .Read<Indicator>("getIndicator", "Indicators", "Gets an indicator. Its ETag is the version of its observations, which changes with every observation write; a write names it in If-Match.", notFound: true);
+
         v1.MapGetAndHead(
                 "/indicators/{indicatorId}/observations",
-                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
-                    => api.ListObservationsAsync(context, indicatorId, region, regionGroup, from, to, pageSize, pageToken))
-            .Read<Page<Observation>>("listObservations", "Indicators", "Lists an indicator's observations by period; from and to are reporting periods (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-25) bounding the observations' periods.", notFound: true);
+                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? asOf, [FromQuery] string? updatedSince, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListObservationsAsync(context, indicatorId, region, regionGroup, from, to, asOf, updatedSince, pageSize, pageToken))
+            .Read<Page<Observation>>(
+                "listObservations",
+                "Indicators",
+                "Lists an indicator's observations, each with recordedAt and revision. By default each one's current value by period; asOf (an instant such as 2026-11-30T08:00:00Z) gives each one's value as recorded at that instant; updatedSince (an instant) gives every revision recorded after it, in change order, paging safely while writes continue. from and to are reporting periods (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-25) bounding the observations' periods.",
+                notFound: true);
+
+        v1.MapGetAndHead(
+                "/indicators/{indicatorId}/observations/revisions",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromQuery] string? region, [FromQuery] string? regionGroup, [FromQuery] string? period, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListObservationRevisionsAsync(context, indicatorId, region, regionGroup, period, pageSize, pageToken))
+            .Read<Page<Observation>>(
+                "listObservationRevisions",
+                "Indicators",
+                "Lists every revision of one observation, oldest first: the observation is named by period and exactly one of region and regionGroup. Nothing recorded there is an empty page.",
+                notFound: true);
 
         v1.MapGetAndHead(
                 "/indicators/{indicatorId}/status",
@@ -101,10 +118,12 @@ internal static class PlanApiEndpoints
 
         v1.MapPost(
                 "/indicators/{indicatorId}/observations",
-                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
+                ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
                     => api.PostObservationsAsync(context, indicatorId))
-            .Write<ObservationBatch, ObservationWriteResult>("postObservations", "Indicators", "Adds observations of an indicator (an observation batch document); one for the same region or group and period replaces the stored one. Needs an API key with write rights.")
-            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType);
+            .Write<ObservationBatch, ObservationWriteResult>("postObservations", "Indicators", "Records observations of an indicator (an observation batch document); one for the same region or group and period becomes its next revision, and the earlier ones stay readable (asOf, revisions). Needs an API key with write rights and If-Match with the indicator's current ETag; answers 201 with the counts and the indicator's new ETag.")
+            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
 
         return v1;
     }

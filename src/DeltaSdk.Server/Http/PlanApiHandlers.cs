@@ -284,68 +284,6 @@ internal sealed partial class PlanApiHandlers(
         return ETags.ConditionalJson(context.Request, new Page<Indicator> { Items = [.. indicators] });
     }
 
-    public async Task<IResult> ListObservationsAsync(HttpContext context, string indicatorId, string? region, string? regionGroup, string? from, string? to, int? pageSize, string? pageToken)
-    {
-        if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
-            || !QueryValues.TryParse<RegionCode>(region, "region", out var regionCode, out problem)
-            || !QueryValues.TryParse<RegionGroupId>(regionGroup, "regionGroup", out var groupId, out problem)
-            || !QueryValues.TryParse<ReportingPeriod>(from, "from", out var fromPeriod, out problem)
-            || !QueryValues.TryParse<ReportingPeriod>(to, "to", out var toPeriod, out problem)
-            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "observations", id, regionCode, groupId, fromPeriod, toPeriod), _options, out var page, out problem))
-        {
-            return problem;
-        }
-
-        if (fromPeriod is { } f && toPeriod is { } t && f.Start > t.End)
-        {
-            return ProblemResult.BadRequest($"from ({f}) starts after to ({t}) ends.");
-        }
-
-        var filter = new ObservationFilter { Region = regionCode, RegionGroup = groupId, From = fromPeriod, To = toPeriod };
-        var result = await ListAsync(() => store.ListObservationsAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
-        return result.Problem
-            ?? (result.Page is { } observations
-                ? ETags.ConditionalJson(context.Request, new Page<Observation> { Items = [.. observations.Items], NextPageToken = page.NextToken(observations.Continuation) })
-                : IndicatorNotFound(id));
-    }
-
-    public async Task<IResult> PostObservationsAsync(HttpContext context, string indicatorId)
-    {
-        if (!QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var id, out var problem)
-            || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
-        {
-            return problem;
-        }
-
-        var cancellationToken = context.RequestAborted;
-        if (!(await store.ListIndicatorsAsync(cancellationToken).ConfigureAwait(false)).Any(i => i.Id == id))
-        {
-            return IndicatorNotFound(id);
-        }
-
-        var (body, batch, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => DeltaJson.ReadObservations(utf8), RequestLimits.Check).ConfigureAwait(false);
-        if (batch is null)
-        {
-            return bodyProblem!;
-        }
-
-        if (await FindDefiningPlanAsync(id, cancellationToken).ConfigureAwait(false) is not { } plan)
-        {
-            return IndicatorNotFound(id);
-        }
-
-        var regions = await store.GetRegionTableAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = validator.ValidateObservations(batch, id, plan, regions);
-        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return Invalid(diagnostics);
-        }
-
-        var location = (context.Request.PathBase + context.Request.Path).ToString();
-        var outcome = await store.AddObservationsAsync(id, batch.Observations, Idempotency(context, ApiKeyAuthenticationHandler.CallerScope(context), idempotencyKey, body.Span), cancellationToken).ConfigureAwait(false);
-        return ToResult(outcome, counts => new JsonBytesResult(StatusCodes.Status201Created, ServerJson.Serialize(counts), null, location), () => IndicatorNotFound(id));
-    }
-
     /// <summary>The first plan that defines the indicator: the one its observations are validated against.</summary>
     private async Task<Plan?> FindDefiningPlanAsync(IndicatorId indicator, CancellationToken cancellationToken)
     {
