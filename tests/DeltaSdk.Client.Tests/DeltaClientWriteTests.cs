@@ -196,14 +196,17 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
             ],
         };
 
-        var written = await _client.PostObservationsAsync(SyntheticData.IndicatorId, batch);
-        var rewritten = await _client.PostObservationsAsync(SyntheticData.IndicatorId, batch with { Observations = [batch.Observations[2] with { Value = 13 }] });
+        var indicator = await _client.GetIndicatorAsync(SyntheticData.IndicatorId);
+        var written = await _client.PostObservationsAsync(SyntheticData.IndicatorId, batch, indicator.ETag);
+        var rewritten = await _client.PostObservationsAsync(SyntheticData.IndicatorId, batch with { Observations = [batch.Observations[2] with { Value = 13 }] }, written.ETag);
         var province = await _client.ListObservationsAsync(SyntheticData.IndicatorId, new ObservationQuery { Region = SyntheticData.Provinces[1] }).ToListAsync();
         var in2025 = await _client.ListObservationsAsync(SyntheticData.IndicatorId, new ObservationQuery { From = ReportingPeriod.ForYear(2025), To = ReportingPeriod.ForYear(2025) }).ToListAsync();
 
-        Assert.Equal(SyntheticData.IndicatorId, written.Indicator);
-        Assert.Equal(3, written.Inserted);
-        Assert.Equal(1, rewritten.Replaced);
+        Assert.Equal(SyntheticData.IndicatorId, indicator.Value.Id);
+        Assert.Equal(SyntheticData.IndicatorId, written.Value.Indicator);
+        Assert.Equal(3, written.Value.Inserted);
+        Assert.Equal(1, rewritten.Value.Replaced);
+        Assert.Equal(rewritten.ETag, (await _client.GetIndicatorAsync(SyntheticData.IndicatorId)).ETag);
         Assert.Equal([10d, 11d], province.Select(o => o.Value));
         Assert.Equal([11d, 13d], in2025.Select(o => o.Value).Order());
     }
@@ -220,7 +223,8 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
             ],
         };
 
-        var error = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PostObservationsAsync(SyntheticData.IndicatorId, batch));
+        var etag = (await _client.GetIndicatorAsync(SyntheticData.IndicatorId)).ETag;
+        var error = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PostObservationsAsync(SyntheticData.IndicatorId, batch, etag));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
         var diagnostic = Assert.Single(error.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);

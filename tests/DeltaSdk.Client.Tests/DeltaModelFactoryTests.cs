@@ -77,7 +77,7 @@ public sealed class DeltaModelFactoryTests
         DeltaClient client = new FakeClient();
 
         var task = await client.GetTaskAsync(Plan, TaskCode.Parse("T-1"));
-        var error = await Assert.ThrowsAsync<DeltaApiException>(() => client.PostObservationsAsync(IndicatorId.Parse("synthetic-indicator"), new ObservationBatch()));
+        var error = await Assert.ThrowsAsync<DeltaApiException>(() => client.PostObservationsAsync(IndicatorId.Parse("synthetic-indicator"), new ObservationBatch(), new ETag("v1")));
 
         Assert.Equal(new ETag("v1"), task.ETag);
         Assert.Equal("DLT6001", Assert.Single(error.Diagnostics).Code);
@@ -95,7 +95,7 @@ public sealed class DeltaModelFactoryTests
         public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
             => Task.FromResult(DeltaModelFactory.Versioned(new KeyTask { Code = code, Title = LocalizedText.Create(null, "Synthetic task") }));
 
-        public override Task<ObservationWriteResult> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+        public override Task<Versioned<ObservationWriteResult>> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, ETag ifMatch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
             => throw new DeltaApiException(
                 "The batch is not valid.",
                 HttpStatusCode.UnprocessableEntity,

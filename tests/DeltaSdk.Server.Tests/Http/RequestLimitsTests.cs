@@ -148,9 +148,5 @@ public sealed class RequestLimitsTests
     }
 
     private static async Task<HttpResponseMessage> PostObservationsAsync(TestServer server, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/indicators/{SyntheticPlanData.Indicator}/observations") { Content = TestServer.Json(json) };
-        request.Headers.Add("X-Api-Key", TestServer.WriteKey);
-        return await server.Http.SendAsync(request);
-    }
+        => await server.PostObservationsAsync(json, await server.IndicatorETagAsync());
 }

@@ -7,7 +7,7 @@ using NodaTime;
 namespace DeltaSdk.Server.Tests.Storage;
 
 /// <summary>The behaviour every <see cref="IPlanStore"/> shares; each store's test class runs these against it.</summary>
-public abstract class PlanStoreContractTests : IAsyncLifetime
+public abstract partial class PlanStoreContractTests : IAsyncLifetime
 {
     private static readonly Plan Plan = SyntheticPlanData.Plan(40);
     private static readonly PlanId PlanId = SyntheticPlanData.PlanId;
@@ -214,25 +214,6 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_replayed_observation_write_returns_the_first_counts_and_writes_nothing()
-    {
-        var indicator = SyntheticPlanData.Indicator;
-        Observation[] batch = [new() { Indicator = indicator, Region = SyntheticPlanData.Zhejiang, Period = ReportingPeriod.ForYear(2025), Value = 1 }];
-        var key = Idempotency("obs", "f-obs", Now);
-        var first = await Store.AddObservationsAsync(indicator, batch, key);
-        var again = await Store.AddObservationsAsync(indicator, [batch[0] with { Value = 2 }], key);
-        Assert.Equal(WriteOutcome.Written, first.Outcome);
-        Assert.Equal(WriteOutcome.Replayed, again.Outcome);
-        Assert.Equal(new ObservationWriteResult { Indicator = indicator, Inserted = 1, Replaced = 0 }, again.Value);
-        var stored = (await Store.ListObservationsAsync(indicator, new ObservationFilter { Region = SyntheticPlanData.Zhejiang, From = ReportingPeriod.ForYear(2025) }, null, 10))!;
-        Assert.Equal(1, Assert.Single(stored.Items).Value);
-
-        var progressKeyOnObservations = await AppendAsync(SyntheticPlanData.Code(10), 1, ImplementationStatus.InProgress, new LocalDate(2024, 6, 1), Idempotency("obs", "f-other", Now));
-        Assert.Equal(WriteOutcome.IdempotencyKeyReused, progressKeyOnObservations.Outcome);
-        Assert.Equal(1, (await Store.GetTaskAsync(PlanId, SyntheticPlanData.Code(10)))!.Version);
-    }
-
-    [Fact]
     public async Task Regions_page_and_filter_and_the_table_comes_back_whole()
     {
         var regions = SyntheticPlanData.Regions();
@@ -244,34 +225,6 @@ public abstract class PlanStoreContractTests : IAsyncLifetime
         Assert.Equal(SyntheticPlanData.Wujiang, Assert.Single(districts.Items).Code);
         var table = await Store.GetRegionTableAsync();
         Assert.Equal(regions.Groups.Select(static g => g.Id), table.Groups.Select(static g => g.Id));
-    }
-
-    [Fact]
-    public async Task Observations_upsert_by_scope_and_period_and_page_in_period_order()
-    {
-        var indicator = SyntheticPlanData.Indicator;
-        Observation New(RegionCode region, ReportingPeriod period, double value) => new() { Indicator = indicator, Region = region, Period = period, Value = value };
-        var result = await Store.AddObservationsAsync(
-            indicator,
-            [New(SyntheticPlanData.Shanghai, ReportingPeriod.ForYear(2024), 99), New(SyntheticPlanData.Zhejiang, ReportingPeriod.ForHalf(2024, 1), 5)],
-            null);
-        Assert.Equal((1, 1), (result.Value!.Inserted, result.Value.Replaced));
-
-        var periods = new List<string>();
-        string? continuation = null;
-        do
-        {
-            var page = (await Store.ListObservationsAsync(indicator, new ObservationFilter(), continuation, 2))!;
-            periods.AddRange(page.Items.Select(static o => $"{o.Period}:{o.Region}:{o.Value}"));
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-
-        Assert.Equal(["2023:310000:10", "2024:310000:99", "2024:320000:20", "2024-H1:330000:5", "2024-Q3:320000:6"], periods);
-        var filtered = (await Store.ListObservationsAsync(indicator, new ObservationFilter { Region = SyntheticPlanData.Jiangsu, From = ReportingPeriod.ForHalf(2024, 2) }, null, 10))!;
-        Assert.Equal(6, Assert.Single(filtered.Items).Value);
-        Assert.Null(await Store.ListObservationsAsync(IndicatorId.Parse("nothing"), new ObservationFilter(), null, 10));
-        Assert.Equal(WriteOutcome.NotFound, (await Store.AddObservationsAsync(IndicatorId.Parse("nothing"), [], null)).Outcome);
     }
 
     [Fact]

@@ -40,6 +40,11 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
     public virtual Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
         => inner.ListObservationsAsync(indicator, filter, continuation, limit, cancellationToken);
 
-    public virtual Task<WriteResult<ObservationWriteResult>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
-        => inner.AddObservationsAsync(indicator, observations, idempotency, cancellationToken);
+    public virtual Task<StoredIndicator?> GetIndicatorAsync(IndicatorId indicator, CancellationToken cancellationToken = default) => inner.GetIndicatorAsync(indicator, cancellationToken);
+
+    public virtual Task<StorePage<Observation>?> ListObservationRevisionsAsync(IndicatorId indicator, ReportingPeriod period, RegionCode? region, RegionGroupId? regionGroup, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListObservationRevisionsAsync(indicator, period, region, regionGroup, continuation, limit, cancellationToken);
+
+    public virtual Task<WriteResult<AddedObservations>> AddObservationsAsync(IndicatorId indicator, IReadOnlyList<Observation> observations, long expectedVersion, NodaTime.Instant now, IdempotencyRequest? idempotency, CancellationToken cancellationToken = default)
+        => inner.AddObservationsAsync(indicator, observations, expectedVersion, now, idempotency, cancellationToken);
 }

@@ -93,6 +93,36 @@ internal sealed class TestServer : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Gets the indicator's ETag: the version an observation write names in If-Match.</summary>
+    public async Task<string> IndicatorETagAsync(IndicatorId? indicator = null)
+    {
+        using var response = await Http.GetAsync($"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}");
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag!.ToString();
+    }
+
+    /// <summary>Posts an observation batch document with the given If-Match (none when null) and idempotency key.</summary>
+    public async Task<HttpResponseMessage> PostObservationsAsync(string json, string? etag, string? idempotencyKey = null, string? key = WriteKey, IndicatorId? indicator = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}/observations") { Content = Json(json) };
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
