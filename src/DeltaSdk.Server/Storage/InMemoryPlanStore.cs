@@ -370,8 +370,9 @@ public sealed class InMemoryPlanStore : IPlanStore
 
         if (!_seed.Observations.IsEmpty)
         {
-            // The seed is one write, as in the SQL stores: one stamp, and every observation at revision 1.
-            var stamp = _clock.Next(SystemClock.Instance.GetCurrentInstant());
+            // The seed is one write, as in the SQL stores: one stamp at the clock's floor, every observation at revision 1
+            // (see SqlQueries.StampUnstampedObservationsAsync).
+            var stamp = _clock.Next(NodaConstants.UnixEpoch);
             foreach (var byIndicator in _seed.Observations.GroupBy(static o => o.Indicator))
             {
                 var seedBatch = new SortedDictionary<string, Observation>(StringComparer.Ordinal);

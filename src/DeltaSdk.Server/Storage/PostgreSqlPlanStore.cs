@@ -315,7 +315,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                 }
 
                 // Seeded observations, and those stored before the history of observations, become revision 1.
-                await SqlQueries.StampUnstampedObservationsAsync(connection.CreateCommand, SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                await SqlQueries.StampUnstampedObservationsAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }

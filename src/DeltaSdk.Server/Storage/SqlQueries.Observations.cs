@@ -205,9 +205,15 @@ internal static partial class SqlQueries
 
     /// <summary>
     /// Gives observations stored without a revision (seeded ones, and those stored before schema version 4) revision 1,
-    /// all under one change stamp taken at <paramref name="now"/>, and adds each to the revisions.
+    /// all under one change stamp, and adds each to the revisions.
     /// </summary>
-    public static async Task StampUnstampedObservationsAsync(Func<DbCommand> createCommand, Instant now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Their true recording time is unknown (a seed is the store's starting point), so the stamp is the change clock's
+    /// floor: one microsecond after the last write the store recorded, or just after the Unix epoch in a new store.
+    /// An as-of read of any later instant has them, and an <c>updatedSince</c> poller, which starts from a full read,
+    /// never sees them as changes; a clock far behind the writers' is never pushed ahead by them.
+    /// </remarks>
+    public static async Task StampUnstampedObservationsAsync(Func<DbCommand> createCommand, CancellationToken cancellationToken)
     {
         var unstamped = new List<(string Key, Observation Observation)>();
         using (var read = createCommand())
@@ -228,7 +234,7 @@ internal static partial class SqlQueries
             return;
         }
 
-        var stamp = await NextChangeAsync(createCommand, now, cancellationToken).ConfigureAwait(false);
+        var stamp = await NextChangeAsync(createCommand, NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
         foreach (var (key, observation) in unstamped)
         {
             await RecordRevisionAsync(createCommand, key, observation, 1, stamp, cancellationToken).ConfigureAwait(false);

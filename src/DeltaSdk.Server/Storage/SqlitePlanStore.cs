@@ -356,7 +356,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
 
             // Seeded observations, and those stored before the history of observations, become revision 1.
-            await SqlQueries.StampUnstampedObservationsAsync(() => Command(connection, transaction, string.Empty), SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            await SqlQueries.StampUnstampedObservationsAsync(() => Command(connection, transaction, string.Empty), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }

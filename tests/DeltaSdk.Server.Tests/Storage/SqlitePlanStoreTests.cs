@@ -126,6 +126,11 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
                 ALTER TABLE progress DROP COLUMN seq;
                 ALTER TABLE progress DROP COLUMN recorded_at;
                 DROP TABLE change_clock;
+                DROP TABLE observation_revisions;
+                DROP TABLE indicator_versions;
+                ALTER TABLE observations DROP COLUMN revision;
+                ALTER TABLE observations DROP COLUMN seq;
+                ALTER TABLE observations DROP COLUMN recorded_at;
                 UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """;
             await command.ExecuteNonQueryAsync();
@@ -147,14 +152,18 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
         Assert.Equal(SqlitePlanStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
 
-        // Version 3's change clock stamped the report stored before it, at its own recording time, and the new one after it.
+        // Version 3's change clock stamped the report stored before it, at its own recording time; version 4 then stamped
+        // the stored observations as revision 1 just after it; the new report comes after both.
         var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
-        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(10)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(20)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        var observations = (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter(), null, 10))!.Items;
+        Assert.Equal(SyntheticPlanData.Seed().Observations.Length, observations.Count);
+        Assert.All(observations, static o => Assert.Equal((1, Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(10)), (o.Revision!.Value, o.RecordedAt!.Value)));
         await using var stamps = check.CreateCommand();
         stamps.CommandText = "SELECT group_concat(seq || ':' || recorded_at, ',') FROM (SELECT seq, recorded_at FROM progress WHERE code = $code ORDER BY id)";
         stamps.Parameters.AddWithValue("$code", code.ToString());
         var micros = Instant.FromUtc(2025, 1, 1, 0, 0).ToUnixTimeTicks() / 10;
-        Assert.Equal($"1:{micros},2:{micros + 1}", await stamps.ExecuteScalarAsync());
+        Assert.Equal($"1:{micros},3:{micros + 2}", await stamps.ExecuteScalarAsync());
     }
 
     [Fact]
