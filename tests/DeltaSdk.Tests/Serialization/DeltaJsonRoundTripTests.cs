@@ -175,6 +175,7 @@ public sealed class DeltaJsonRoundTripTests
         {
             nameof(Plan) => plan,
             nameof(ProgressReport) => SyntheticModels.Report(),
+            nameof(Observation) => SyntheticModels.Observation(1),
             nameof(SourceReference) => SyntheticModels.Source(1),
             nameof(Milestone) => plan.Aspects[0].Tasks[0].Milestones[0],
             nameof(TaskTimeFrame) => plan.Aspects[0].Tasks[0].TimeFrame,

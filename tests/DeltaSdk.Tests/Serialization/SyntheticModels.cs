@@ -123,6 +123,10 @@ internal static class SyntheticModels
         Status = (ObservationStatus)(n % 3),
         Source = n % 3 == 0 ? Source(n) : null,
         Notes = n % 4 == 0 ? $"Synthetic observation {n}" : null,
+
+        // As a server returns them: recorded at an instant (with and without a fraction), at some revision.
+        RecordedAt = n % 5 == 1 ? Instant.FromUtc(2025, 1, 2, 3, 4, 5) + Duration.FromMilliseconds(n) : null,
+        Revision = n % 5 == 1 ? 1 + (n % 3) : null,
     };
 
     public static ObservationBatch Batch(int count) => new()
