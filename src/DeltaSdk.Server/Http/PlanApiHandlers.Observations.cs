@@ -1,4 +1,3 @@
-using System.Globalization;
 using DeltaSdk.Api;
 using DeltaSdk.Serialization;
 using DeltaSdk.Server.Storage;

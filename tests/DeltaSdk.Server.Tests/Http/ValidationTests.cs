@@ -55,6 +55,12 @@ public sealed class ValidationTests : IAsyncLifetime
         var next = first.Headers.ETag!.ToString();
         Assert.NotEqual(etag, next);
         Assert.Equal(next, await _server.IndicatorETagAsync());
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, $"v1/indicators/{SyntheticPlanData.Indicator}"))
+        {
+            conditional.Headers.TryAddWithoutValidation("If-None-Match", next);
+            using var notModified = await _server.Http.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
 
         // A replay with the first ETag, after the version moved on, still answers as the first time.
         using var replay = await _server.PostObservationsAsync(Batch, etag, "obs-1");
