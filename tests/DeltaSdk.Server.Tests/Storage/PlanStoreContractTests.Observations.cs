@@ -67,6 +67,19 @@ public abstract partial class PlanStoreContractTests
         Assert.Equal(12, Assert.Single(before, static o => o.Region == SyntheticPlanData.Shanghai && o.Period == ReportingPeriod.ForYear(2024)).Value);
     }
 
+    /// <summary>Writers holding one version correct one observation at once: exactly one wins, and only its revision is added.</summary>
+    [Fact]
+    public async Task Concurrent_writers_at_one_version_one_wins_and_no_revision_is_lost()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() => WriteAsync(1, Obs(SyntheticPlanData.Shanghai, ReportingPeriod.ForYear(2024), 100 + i)))));
+        var winner = Assert.Single(results, static r => r.Outcome == WriteOutcome.Written);
+        Assert.All(results.Where(r => r != winner), static r => Assert.Equal((WriteOutcome.VersionMismatch, 2L), (r.Outcome, r.CurrentVersion!.Value)));
+        var revisions = (await Store.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), SyntheticPlanData.Shanghai, null, null, 10))!.Items;
+        Assert.Equal(2, revisions.Count);
+        Assert.Equal(12, revisions[0].Value);
+        Assert.InRange(revisions[1].Value, 101, 106);
+    }
+
     [Fact]
     public async Task A_write_at_a_stale_version_is_refused_and_changes_nothing()
     {

@@ -52,6 +52,32 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
     }
 
     [Fact]
+    public async Task Reopening_the_file_keeps_the_whole_history_of_observations()
+    {
+        var observation = new Observation { Indicator = SyntheticPlanData.Indicator, Region = SyntheticPlanData.Zhejiang, Period = ReportingPeriod.ForYear(2025), Value = 1 };
+        var since = Instant.FromUtc(2020, 1, 1, 0, 0);
+        Assert.Equal(WriteOutcome.Written, (await Store.AddObservationsAsync(SyntheticPlanData.Indicator, [observation], 1, Instant.FromUtc(2025, 1, 1, 0, 0), null)).Outcome);
+        Assert.Equal(WriteOutcome.Written, (await Store.AddObservationsAsync(SyntheticPlanData.Indicator, [observation with { Value = 2 }], 2, Instant.FromUtc(2025, 2, 1, 0, 0), null)).Outcome);
+        var changes = (await Store.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter { UpdatedSince = since }, null, 10))!.Items;
+        var path = ((SqlitePlanStore)Store).DatabasePath;
+        await ((SqlitePlanStore)Store).DisposeAsync();
+
+        await using var reopened = new SqlitePlanStore(path, SyntheticPlanData.Seed());
+        await reopened.InitializeAsync();
+        Assert.Equal(3, (await reopened.GetIndicatorAsync(SyntheticPlanData.Indicator))!.Version);
+        var revisions = (await reopened.ListObservationRevisionsAsync(SyntheticPlanData.Indicator, ReportingPeriod.ForYear(2025), SyntheticPlanData.Zhejiang, null, null, 10))!.Items;
+        Assert.Equal([(1.0, 1, Instant.FromUtc(2025, 1, 1, 0, 0)), (2.0, 2, Instant.FromUtc(2025, 2, 1, 0, 0))], revisions.Select(static r => (r.Value, r.Revision!.Value, r.RecordedAt!.Value)));
+        Assert.Equal(changes, (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter { UpdatedSince = since }, null, 10))!.Items);
+        var asOf = (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter { Region = SyntheticPlanData.Zhejiang, AsOf = Instant.FromUtc(2025, 1, 15, 0, 0) }, null, 10))!.Items;
+        Assert.Equal(1, Assert.Single(asOf).Value);
+
+        // Reopening stamps nothing again: the seeded observations are still revision 1 of the one seed stamp.
+        var seeded = (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter { Region = SyntheticPlanData.Jiangsu }, null, 10))!.Items;
+        Assert.All(seeded, static o => Assert.Equal(1, o.Revision));
+        Assert.Single(seeded.Select(static o => o.RecordedAt).Distinct());
+    }
+
+    [Fact]
     public async Task A_server_restarted_on_the_same_file_serves_what_was_posted()
     {
         var path = Path.Combine(_folder, "server.db");
