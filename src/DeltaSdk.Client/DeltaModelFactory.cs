@@ -124,7 +124,7 @@ public static class DeltaModelFactory
     /// <summary>Builds the result of <see cref="DeltaClient.PostObservationsAsync"/>.</summary>
     /// <param name="indicator">The indicator written to.</param>
     /// <param name="inserted">Observations added.</param>
-    /// <param name="replaced">Observations that replaced one of the same region and period.</param>
+    /// <param name="replaced">Observations that became the next revision of one of the same region and period.</param>
     /// <returns>The result.</returns>
     public static ObservationWriteResult ObservationWriteResult(IndicatorId indicator, int inserted = 0, int replaced = 0)
         => new() { Indicator = indicator, Inserted = inserted, Replaced = replaced };

@@ -1,6 +1,6 @@
 namespace DeltaSdk.Api;
 
-/// <summary>What a posted observation batch changed: observations added, and stored ones replaced (same region or group and period).</summary>
+/// <summary>What a posted observation batch changed: observations that were new, and stored ones (same region or group and period) that got a further revision; the earlier values are kept.</summary>
 public sealed record ObservationWriteResult
 {
     /// <summary>Gets the indicator the observations are for.</summary>
@@ -9,6 +9,6 @@ public sealed record ObservationWriteResult
     /// <summary>Gets how many observations were new.</summary>
     public required int Inserted { get; init; }
 
-    /// <summary>Gets how many observations replaced a stored one for the same region or group and period.</summary>
+    /// <summary>Gets how many observations were corrections: the next revision of a stored one for the same region or group and period, whose earlier values stay readable.</summary>
     public required int Replaced { get; init; }
 }
