@@ -129,6 +129,20 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlQueries.ListProgressAsync(NewCommand, catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlQueries.GetProgressStatesAsync(NewCommand, _reports, planId, codes, asOf, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -298,6 +312,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     await SqlQueries.StampUnstampedProgressAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (current < ProgressRegionVersion)
+                {
+                    await SqlQueries.FillProgressRegionsAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
+                }
+
                 using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
                 {
                     if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
@@ -441,6 +460,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     /// <summary>The schema version that added the change clock (<see cref="SqlQueries.NextChangeAsync"/>).</summary>
     private const int ChangeClockVersion = 3;
 
+    /// <summary>The schema version that added <c>progress.region</c> (<see cref="SqlQueries.FillProgressRegionsAsync"/>).</summary>
+    private const int ProgressRegionVersion = 4;
+
     private static readonly string[] Migrations =
     [
         """
@@ -512,6 +534,15 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         ALTER TABLE progress ADD COLUMN seq bigint NULL;
         ALTER TABLE progress ADD COLUMN recorded_at bigint NULL;
         CREATE UNIQUE INDEX progress_in_change_order ON progress (seq);
+        """,
+
+        // Version 4: the region a progress report speaks for, as a column, so that a task's latest report per region and
+        // the plan-wide feed in change order are index reads (SqlQueries.GetProgressStatesAsync, ListProgressAsync).
+        // Reports stored before it get theirs from their documents in the start-up transaction (SqlQueries.FillProgressRegionsAsync).
+        """
+        ALTER TABLE progress ADD COLUMN region text NULL;
+        CREATE INDEX progress_latest_by_region ON progress (plan_id, code, region, reported_on, seq);
+        CREATE INDEX progress_by_plan_in_change_order ON progress (plan_id, seq);
         """,
     ];
 }
