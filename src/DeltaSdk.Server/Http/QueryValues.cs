@@ -69,4 +69,28 @@ internal static class QueryValues
     public static string WireName<T>(T member)
         where T : struct, Enum
         => JsonNamingPolicy.CamelCase.ConvertName(member.ToString());
+
+    /// <summary>
+    /// Parses an instant in the canonical form, <c>2026-11-30T08:00:00Z</c> (a fraction of up to nine digits is
+    /// optional, the <c>Z</c> is required), as <c>updatedSince</c> and <c>asOf</c> take it.
+    /// </summary>
+    public static bool TryParseInstant(string? text, string parameter, out NodaTime.Instant? value, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        var parsed = NodaTime.Text.InstantPattern.ExtendedIso.Parse(text);
+        if (parsed.Success)
+        {
+            value = parsed.Value;
+            return true;
+        }
+
+        problem = ProblemResult.BadRequest($"{parameter} '{(text.Length <= 64 ? text : text[..64] + "…")}' is not an instant like 2026-11-30T08:00:00Z (UTC, with Z; a fraction of a second is optional).");
+        return false;
+    }
 }
