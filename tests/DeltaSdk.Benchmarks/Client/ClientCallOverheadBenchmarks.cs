@@ -68,11 +68,11 @@ public class ClientCallOverheadBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("GetTask")]
-    public async Task<KeyTask> GetTask_DeltaClient() => (await _client.GetTaskAsync(ClientBenchmarkServer.PlanId, ClientBenchmarkServer.TaskCode)).Value;
+    public async Task<DeltaSdk.Api.TrackedTask> GetTask_DeltaClient() => (await _client.GetTaskAsync(ClientBenchmarkServer.PlanId, ClientBenchmarkServer.TaskCode)).Value;
 
     [Benchmark]
     [BenchmarkCategory("GetTask")]
-    public async Task<KeyTask> GetTask_DeltaClient_Revalidated() => (await _cachingClient.GetTaskAsync(ClientBenchmarkServer.PlanId, ClientBenchmarkServer.TaskCode)).Value;
+    public async Task<DeltaSdk.Api.TrackedTask> GetTask_DeltaClient_Revalidated() => (await _cachingClient.GetTaskAsync(ClientBenchmarkServer.PlanId, ClientBenchmarkServer.TaskCode)).Value;
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("TaskPage")]
