@@ -34,4 +34,17 @@ public sealed record TrackedTask
     /// region is the one with the latest <see cref="ProgressReport.ReportedOn"/>, then the latest recorded.
     /// </summary>
     public ImmutableArray<ProgressReport> LatestProgress { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Compares the task, version, change time and latest reports (element by element).</summary>
+    /// <param name="other">The other tracked task.</param>
+    /// <returns>Whether both say the same.</returns>
+    public bool Equals(TrackedTask? other)
+        => other is not null
+            && Task == other.Task
+            && Version == other.Version
+            && UpdatedAt == other.UpdatedAt
+            && LatestProgress.SequenceEqual(other.LatestProgress);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Task, Version, UpdatedAt, LatestProgress.Length);
 }
