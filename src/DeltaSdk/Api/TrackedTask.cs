@@ -31,7 +31,7 @@ public sealed record TrackedTask
     /// <summary>
     /// Gets the task's latest progress report per region: one per region code, and one for the reports that name no
     /// region (they speak for the whole delta), ordered by region code with the region-less one first. The latest of a
-    /// region is the one with the latest <see cref="ProgressReport.ReportedOn"/>, then the latest recorded.
+    /// region is the one with the latest <c>reportedOn</c>, then the latest recorded.
     /// </summary>
     public ImmutableArray<ProgressReport> LatestProgress { get; init => field = value.IsDefault ? [] : value; } = [];
 

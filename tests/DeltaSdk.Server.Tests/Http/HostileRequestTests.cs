@@ -61,7 +61,7 @@ public sealed class HostileRequestTests
             await using var server = await TestServer.StartAsync(store());
             using var response = await server.Http.GetAsync($"{Tasks}?pageSize=200&q={Uri.EscapeDataString(q)}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var items = (await TestServer.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("code").GetString()!).ToList();
+            var items = (await TestServer.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("task").GetProperty("code").GetString()!).ToList();
             Assert.Equal(expected, items);
         }
     }

@@ -64,7 +64,7 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
             var page = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?pageSize=17" + (token is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(token)));
             var items = page.GetProperty("items").EnumerateArray().ToList();
             Assert.InRange(items.Count, 1, 17);
-            codes.AddRange(items.Select(static t => t.GetProperty("code").GetString()!));
+            codes.AddRange(items.Select(static t => t.GetProperty("task").GetProperty("code").GetString()!));
             token = page.GetProperty("nextPageToken").GetString();
             pages++;
         }
@@ -282,7 +282,7 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
         do
         {
             var page = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?pageSize=9&{query}" + (token is null ? string.Empty : "&pageToken=" + token));
-            codes.AddRange(page.GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("code").GetString()!));
+            codes.AddRange(page.GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("task").GetProperty("code").GetString()!));
             token = page.GetProperty("nextPageToken").GetString();
         }
         while (token is not null);
