@@ -150,7 +150,7 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("4", await version.ExecuteScalarAsync());
+        Assert.Equal(SqlitePlanStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
 
         // Version 4 filled the region column from the stored documents: the city's report is its region's latest.
         var cityState = (await reopened.GetProgressStatesAsync(SyntheticPlanData.PlanId, [SyntheticPlanData.Code(15)], null))[SyntheticPlanData.Code(15)];
