@@ -52,10 +52,13 @@ try
     var planId = arguments.Plan is { } planText ? PlanId.Parse(planText) : await FirstPlanAsync(client);
     Console.WriteLine($"Key tasks of plan {planId} that name region {region}:");
     var tasks = new List<KeyTask>();
-    await foreach (var task in client.ListTasksAsync(planId, new TaskQuery { Region = region }))
+    await foreach (var tracked in client.ListTasksAsync(planId, new TaskQuery { Region = region }))
     {
+        // A tracked task: the catalogue entry, its version, when it last changed and its latest report per region.
+        var task = tracked.Task;
         tasks.Add(task);
-        Console.WriteLine($"  {task.Code,-12} {task.Title.Get(LocalizedText.English)}");
+        var latest = tracked.LatestProgress.Length == 0 ? "no progress yet" : string.Join(", ", tracked.LatestProgress.Select(static r => $"{r.Region?.ToString() ?? "whole delta"}: {r.Status}"));
+        Console.WriteLine($"  {task.Code,-12} {task.Title.Get(LocalizedText.English)} ({latest})");
     }
 
     Console.WriteLine($"{tasks.Count} task(s).");
@@ -71,14 +74,14 @@ try
     var report = new ProgressReport
     {
         Plan = planId,
-        Task = current.Value.Code,
+        Task = current.Value.Task.Code,
         // A fixed date, not today: the server refuses reports dated in the future (DLT3007) and after the plan's end
         // (DLT3006, from 2027 for the 2024-2026 plan), so a date taken from the clock would stop working one day.
         ReportedOn = sampleReportDate,
         Status = ImplementationStatus.InProgress,
         Narrative = LocalizedText.Create(null, "Synthetic progress update posted by DeltaSdk.Samples.ApiClient."),
     };
-    var stored = await client.PostProgressAsync(planId, current.Value.Code, report, current.ETag);
+    var stored = await client.PostProgressAsync(planId, current.Value.Task.Code, report, current.ETag);
     Console.WriteLine($"Posted progress for {stored.Value.Task}: {stored.Value.Status}, recorded at {stored.Value.RecordedAt}; the task's ETag is now {stored.ETag}.");
     return 0;
 }

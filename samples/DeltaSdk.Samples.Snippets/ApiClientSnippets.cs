@@ -54,7 +54,7 @@ internal static class ApiClientSnippets
 
         await foreach (var task in client.ListTasksAsync(plan.Id, new TaskQuery { Region = RegionCode.Parse("310000") }, cancellationToken))
         {
-            Console.WriteLine($"{task.Code} {task.Title.Get("en")}");
+            Console.WriteLine($"{task.Task.Code} {task.Task.Title.Get("en")}");
         }
         #endregion
         GC.KeepAlive(summary);
@@ -117,8 +117,8 @@ internal static class ApiClientSnippets
 #region FakeDeltaClient
 internal sealed class FakeDeltaClient : DeltaClient
 {
-    public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-        => Task.FromResult(DeltaModelFactory.Versioned(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }));
+    public override Task<Versioned<DeltaSdk.Api.TrackedTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+        => Task.FromResult(DeltaModelFactory.Versioned(DeltaModelFactory.TrackedTask(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") })));
 
     public override Task<ProgressSummary> GetProgressRollupAsync(PlanId planId, RegionCode? region = null, AspectId? aspect = null, LocalDate? asOf = null, CancellationToken cancellationToken = default)
         => Task.FromResult(DeltaModelFactory.ProgressSummary(
@@ -127,7 +127,7 @@ internal sealed class FakeDeltaClient : DeltaClient
             DeltaModelFactory.ProgressFigure(tasksInScope: 4, tasksReported: 1, tasksCompleted: 1, percentComplete: 25, percentCompleteOfReported: 100),
             region: region));
 
-    public override IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
-        => new[] { new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") } }.ToAsyncEnumerable();
+    public override IAsyncEnumerable<DeltaSdk.Api.TrackedTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
+        => new[] { DeltaModelFactory.TrackedTask(new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") }) }.ToAsyncEnumerable();
 }
 #endregion

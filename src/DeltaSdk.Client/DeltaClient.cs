@@ -200,48 +200,65 @@ public class DeltaClient
             : throw new DeltaTransportException($"The server's status document carries {document.IndicatorStatuses.Length} statuses, not one.");
     }
 
-    /// <summary>Lists a plan's key tasks that match a query, following the pages.</summary>
+    /// <summary>Lists a plan's key tasks that match a query, with their tracking state, following the pages.</summary>
     /// <param name="planId">The plan.</param>
     /// <param name="query">The filters and page size, or <see langword="null"/> for all tasks.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The tasks, fetched page by page as they are enumerated.</returns>
-    public virtual IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
+    /// <returns>The tasks, fetched page by page as they are enumerated: in plan order, or in change order with <see cref="TaskQuery.UpdatedSince"/>.</returns>
+    public virtual IAsyncEnumerable<TrackedTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         CheckPageSize(query?.PageSize);
         return EnumerateAsync((token, ct) => GetTasksPageAsync(planId, query, token, ct), cancellationToken);
     }
 
-    /// <summary>Gets one page of a plan's key tasks that match a query.</summary>
+    /// <summary>Gets one page of a plan's key tasks that match a query, with their tracking state.</summary>
     /// <param name="planId">The plan.</param>
     /// <param name="query">The filters and page size, or <see langword="null"/> for all tasks.</param>
     /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="MaxPageSize"/>.</exception>
-    public virtual async Task<Page<KeyTask>> GetTasksPageAsync(PlanId planId, TaskQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Page<TrackedTask>> GetTasksPageAsync(PlanId planId, TaskQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         CheckPageSize(query?.PageSize);
         return (await SendAsync(
             "ListTasks",
             (planId, query, pageToken),
-            static (api, s, ct) => api.GetTasksAsync(s.planId, s.query?.Aspect, s.query?.Region, s.query?.Status, s.query?.Text, s.query?.PageSize, s.pageToken, ct),
+            static (api, s, ct) => api.GetTasksAsync(s.planId, s.query?.Aspect, s.query?.Region, s.query?.Status, s.query?.Text, Format(s.query?.UpdatedSince), Format(s.query?.AsOf), s.query?.PageSize, s.pageToken, ct),
             cancellationToken).ConfigureAwait(false)).Value;
     }
 
-    /// <summary>Gets a key task with its entity tag, which a progress report names in <c>If-Match</c>.</summary>
+    /// <summary>Gets a key task with its tracking state and its entity tag, which a progress report names in <c>If-Match</c>.</summary>
     /// <param name="planId">The plan.</param>
     /// <param name="code">The task's code.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task and its ETag.</returns>
     /// <exception cref="DeltaApiException">The task does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
-    public virtual async Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+    public virtual async Task<Versioned<TrackedTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
-        var (task, etag) = await SendAsync("GetTask", (planId, code), static (api, s, ct) => api.GetTaskAsync(s.planId, s.code, ct), cancellationToken).ConfigureAwait(false);
-        return new Versioned<KeyTask>(task, RequireETag(etag, "GetTask"));
+        var (task, etag) = await SendAsync("GetTask", (planId, code), static (api, s, ct) => api.GetTaskAsync(s.planId, s.code, null, ct), cancellationToken).ConfigureAwait(false);
+        return new Versioned<TrackedTask>(task, RequireETag(etag, "GetTask"));
+    }
+
+    /// <summary>
+    /// Gets a key task as it was recorded at an instant: its latest progress per region counting only the reports
+    /// recorded at or before <paramref name="asOf"/>. <see cref="TrackedTask.Version"/> is still the current version.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The task as of the instant.</returns>
+    /// <exception cref="DeltaApiException">The task does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
+    public virtual async Task<TrackedTask> GetTaskAsync(PlanId planId, TaskCode code, Instant asOf, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        Check(code.IsEmpty, nameof(code));
+        return (await SendAsync("GetTask", (planId, code, asOf: Format(asOf)), static (api, s, ct) => api.GetTaskAsync(s.planId, s.code, s.asOf, ct), cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Lists the progress reports of a key task, oldest first.</summary>
@@ -250,10 +267,26 @@ public class DeltaClient
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The reports, fetched page by page as they are enumerated.</returns>
     public virtual IAsyncEnumerable<ProgressReport> ListProgressAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+        => ListProgressAsync(planId, code, new ProgressQuery(), cancellationToken);
+
+    /// <summary>
+    /// Lists the progress reports of a key task that match a query: oldest first, or in the order they were recorded
+    /// with <see cref="ProgressQuery.UpdatedSince"/>.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="code">The task's code.</param>
+    /// <param name="query">Which reports, and the page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The reports, fetched page by page as they are enumerated.</returns>
+    public virtual IAsyncEnumerable<ProgressReport> ListProgressAsync(PlanId planId, TaskCode code, ProgressQuery query, CancellationToken cancellationToken = default)
     {
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
-        return EnumerateAsync((token, ct) => GetProgressPageAsync(planId, code, null, token, ct), cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPageSize(query.PageSize);
+        return EnumerateAsync(
+            (token, ct) => GetProgressPageCoreAsync(planId, code, query, token, ct),
+            cancellationToken);
     }
 
     /// <summary>Gets one page of the progress reports of a key task.</summary>
@@ -268,7 +301,52 @@ public class DeltaClient
         Check(planId.IsEmpty, nameof(planId));
         Check(code.IsEmpty, nameof(code));
         CheckPageSize(pageSize);
-        return (await SendAsync("ListProgress", (planId, code, pageSize, pageToken), static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, s.pageSize, s.pageToken, ct), cancellationToken).ConfigureAwait(false)).Value;
+        return await GetProgressPageCoreAsync(planId, code, new ProgressQuery { PageSize = pageSize }, pageToken, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lists every progress report of a plan in the order they were recorded, following the pages: the feed a job polls
+    /// for what changed. Pages continue after the last report seen, so reports posted while it pages are neither missed
+    /// nor repeated; each report carries <see cref="ProgressReport.RecordedAt"/>, whose largest value is the next run's
+    /// <see cref="ProgressQuery.UpdatedSince"/>.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="query">Which reports (recorded after <see cref="ProgressQuery.UpdatedSince"/>, up to <see cref="ProgressQuery.AsOf"/>), and the page size; <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The reports, fetched page by page as they are enumerated.</returns>
+    /// <example>
+    /// <code>
+    /// var since = lastRun; // the largest RecordedAt the previous run saw
+    /// await foreach (var report in client.ListPlanProgressAsync(planId, new ProgressQuery { UpdatedSince = since }))
+    /// {
+    ///     Handle(report);
+    ///     since = report.RecordedAt!.Value;
+    /// }
+    /// </code>
+    /// </example>
+    public virtual IAsyncEnumerable<ProgressReport> ListPlanProgressAsync(PlanId planId, ProgressQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        CheckPageSize(query?.PageSize);
+        return EnumerateAsync((token, ct) => GetPlanProgressPageAsync(planId, query, token, ct), cancellationToken);
+    }
+
+    /// <summary>Gets one page of a plan's progress feed (every task's reports in the order they were recorded).</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="query">Which reports, and the page size; <see langword="null"/> for all.</param>
+    /// <param name="pageToken">The <see cref="Page{T}.NextPageToken"/> of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="MaxPageSize"/>.</exception>
+    public virtual async Task<Page<ProgressReport>> GetPlanProgressPageAsync(PlanId planId, ProgressQuery? query = null, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        CheckPageSize(query?.PageSize);
+        return (await SendAsync(
+            "ListPlanProgress",
+            (planId, query, pageToken),
+            static (api, s, ct) => api.GetPlanProgressAsync(s.planId, Format(s.query?.UpdatedSince), Format(s.query?.AsOf), s.query?.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Gets one progress report of a key task by the id the server gave it.</summary>
@@ -295,7 +373,7 @@ public class DeltaClient
     /// <param name="planId">The plan.</param>
     /// <param name="code">The task's code.</param>
     /// <param name="report">The report; its <see cref="ProgressReport.Plan"/> and <see cref="ProgressReport.Task"/> must name the same task.</param>
-    /// <param name="ifMatch">The task's ETag from <see cref="GetTaskAsync"/> (or from the previous write).</param>
+    /// <param name="ifMatch">The task's ETag from <see cref="GetTaskAsync(PlanId, TaskCode, CancellationToken)"/> (or from the previous write).</param>
     /// <param name="idempotencyKey">
     /// The idempotency key; <see langword="null"/> for a new random one. Pass your own to make a write safe to repeat
     /// across process restarts.
@@ -554,6 +632,15 @@ public class DeltaClient
     }
 
     private static string? Format(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : null;
+
+    private static string? Format(Instant? instant) => instant is { } i ? NodaTime.Text.InstantPattern.ExtendedIso.Format(i) : null;
+
+    private async Task<Page<ProgressReport>> GetProgressPageCoreAsync(PlanId planId, TaskCode code, ProgressQuery query, string? pageToken, CancellationToken cancellationToken)
+        => (await SendAsync(
+            "ListProgress",
+            (planId, code, query, pageToken),
+            static (api, s, ct) => api.GetProgressAsync(s.planId, s.code, Format(s.query.UpdatedSince), Format(s.query.AsOf), s.query.PageSize, s.pageToken, ct),
+            cancellationToken).ConfigureAwait(false)).Value;
 
     private async Task<(T Value, ETag? ETag)> SendAsync<TState, T>(
         string operation,

@@ -24,12 +24,24 @@ public static class DeltaModelFactory
     public static Page<T> Page<T>(IEnumerable<T>? items = null, string? nextPageToken = null)
         => new() { Items = items is null ? [] : [.. items], NextPageToken = nextPageToken };
 
-    /// <summary>Builds a resource with its entity tag, as <see cref="DeltaClient.GetTaskAsync"/> and <see cref="DeltaClient.PostProgressAsync"/> return.</summary>
+    /// <summary>Builds a resource with its entity tag, as <see cref="DeltaClient.GetTaskAsync(PlanId, TaskCode, CancellationToken)"/> and <see cref="DeltaClient.PostProgressAsync"/> return.</summary>
     /// <typeparam name="T">The resource type.</typeparam>
     /// <param name="value">The resource.</param>
     /// <param name="etag">The entity tag; <see langword="null"/> for a strong tag <c>"v1"</c>.</param>
     /// <returns>The versioned resource.</returns>
     public static Versioned<T> Versioned<T>(T value, ETag? etag = null) => new(value, etag ?? new ETag("v1"));
+
+    /// <summary>Builds a task with its tracking state, as <see cref="DeltaClient.ListTasksAsync"/> and <see cref="DeltaClient.GetTaskAsync(PlanId, TaskCode, CancellationToken)"/> return.</summary>
+    /// <param name="task">The catalogue entry.</param>
+    /// <param name="version">The task's version; 1 for a task no change was recorded for.</param>
+    /// <param name="updatedAt">When it last changed; <see langword="null"/> for never.</param>
+    /// <param name="latestProgress">The latest report per region; <see langword="null"/> for none. Kept in the order given.</param>
+    /// <returns>The tracked task.</returns>
+    public static TrackedTask TrackedTask(KeyTask task, long version = 1, Instant? updatedAt = null, IEnumerable<ProgressReport>? latestProgress = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new() { Task = task, Version = version, UpdatedAt = updatedAt, LatestProgress = latestProgress is null ? [] : [.. latestProgress] };
+    }
 
     /// <summary>Builds an entry of the plan list.</summary>
     /// <param name="id">The plan's id.</param>

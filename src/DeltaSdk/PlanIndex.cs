@@ -37,13 +37,15 @@ namespace DeltaSdk;
 /// <item>names a group that has a region of the scope as a member (<see cref="GroupsContaining"/>): a task about
 /// the G60 corridor, whose members include Suzhou, concerns Wujiang District;</item>
 /// <item>names a group of kind <see cref="RegionGroupKind.WholeRegion"/>, when the region is in the table (the
-/// table covers the plan's area, so a task for the whole area concerns every region in it).</item>
+/// table covers the plan's area, so a task for the whole area concerns every region in it);</item>
+/// <item>names a region below the region (its children in the table, their children, and any region whose code
+/// lies within it by its digits), or a group with such a region as a member: a filter for Jiangsu finds the tasks
+/// about Suzhou and about the G60 corridor, whose members include Suzhou.</item>
 /// </list>
 /// <para>
-/// Containment runs one way only: a task about a region or group does not concern the region's ancestors. A
-/// task about Qingpu District is not a task about all of Shanghai, and a group with Qingpu as a member does not
-/// contain Shanghai. A region missing from the table has no parent chain, so its scope is itself and its
-/// province by code.
+/// Group membership (<see cref="GroupsContaining"/>) still runs one way only: a group with Qingpu District as a
+/// member does not contain Shanghai, although a task about that group concerns Shanghai by the last rule. A region
+/// missing from the table has no parent chain, so its scope upwards is itself and its province by code.
 /// </para>
 /// </remarks>
 /// <example>
@@ -392,14 +394,50 @@ public sealed class PlanIndex
             .Distinct()
             .Order()
             .ToList();
-        var tasks = scope.SelectMany(code => _tasksNamingRegion.GetValueOrDefault(code, []))
-            .Concat(groups.SelectMany(g => _tasksNamingGroup.GetValueOrDefault(_groups[g].Id, [])))
+
+        // Downwards: a task about a region within this one (or a group with such a member) concerns it too.
+        var below = Descendants(region);
+        var groupsBelow = below.SelectMany(code => _groupsWithMember.GetValueOrDefault(code, []));
+        var tasks = scope.Concat(below).SelectMany(code => _tasksNamingRegion.GetValueOrDefault(code, []))
+            .Concat(groups.Concat(groupsBelow).Distinct().SelectMany(g => _tasksNamingGroup.GetValueOrDefault(_groups[g].Id, [])))
             .Concat(_regionByCode.ContainsKey(region) ? _tasksNamingWholeRegion : [])
             .Distinct()
             .Order();
         return new RegionScope(
             [.. groups.Select(g => _groups[g])],
             [.. tasks.Select(i => _tasks[i])]);
+    }
+
+    /// <summary>
+    /// The regions below <paramref name="region"/>: its children in the table, their children and so on (a cycle ends
+    /// the walk), and every region a task or group names whose code lies within it by its digits
+    /// (<see cref="RegionCode.IsWithin"/>), so that a region missing from the table still falls under its province.
+    /// </summary>
+    private HashSet<RegionCode> Descendants(RegionCode region)
+    {
+        var below = new HashSet<RegionCode>();
+        var pending = new Stack<RegionCode>();
+        pending.Push(region);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var child in _children.GetValueOrDefault(current, NoRegions))
+            {
+                if (child.Code != region && below.Add(child.Code))
+                {
+                    pending.Push(child.Code);
+                }
+            }
+        }
+
+        foreach (var named in _tasksNamingRegion.Keys.Concat(_groupsWithMember.Keys))
+        {
+            if (named != region && named.IsWithin(region))
+            {
+                below.Add(named);
+            }
+        }
+
+        return below;
     }
 
     /// <summary>What is precomputed for one region: the groups that contain it and the tasks that concern it.</summary>

@@ -49,7 +49,7 @@ public sealed class DeltaClientConstructionTests : IAsyncLifetime
         var first = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 1));
         var second = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 1));
 
-        Assert.Equal((first.Value.Code, first.ETag), (second.Value.Code, second.ETag));
+        Assert.Equal((first.Value.Task.Code, first.ETag), (second.Value.Task.Code, second.ETag));
         Assert.Equal(2, transport.Sent);
         Assert.Equal(HttpStatusCode.NotModified, transport.LastStatus);
     }

@@ -105,7 +105,7 @@ public sealed class DeltaClientConventionTests
         var listed = await client.ListTasksAsync(PlanId.Parse("p")).ToListAsync();
 
         Assert.Equal(new DeltaSdk.Api.ETag("v1"), task.ETag);
-        Assert.Equal(TaskCode.Parse("T-1"), Assert.Single(listed).Code);
+        Assert.Equal(TaskCode.Parse("T-1"), Assert.Single(listed).Task.Code);
     }
 
     private static IEnumerable<MethodInfo> PublicOperations()
@@ -114,10 +114,10 @@ public sealed class DeltaClientConventionTests
     /// <summary>The fake of docs/articles/api-client.md, kept compiling here.</summary>
     private sealed class FakeDeltaClient : DeltaClient
     {
-        public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-            => Task.FromResult(new Versioned<KeyTask>(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }, new DeltaSdk.Api.ETag("v1")));
+        public override Task<Versioned<DeltaSdk.Api.TrackedTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+            => Task.FromResult(new Versioned<DeltaSdk.Api.TrackedTask>(DeltaModelFactory.TrackedTask(new KeyTask { Code = code, Title = LocalizedText.Create(null, "A task") }), new DeltaSdk.Api.ETag("v1")));
 
-        public override IAsyncEnumerable<KeyTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
-            => new[] { new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") } }.ToAsyncEnumerable();
+        public override IAsyncEnumerable<DeltaSdk.Api.TrackedTask> ListTasksAsync(PlanId planId, TaskQuery? query = null, CancellationToken cancellationToken = default)
+            => new[] { DeltaModelFactory.TrackedTask(new KeyTask { Code = TaskCode.Parse("T-1"), Title = LocalizedText.Create(null, "A task") }) }.ToAsyncEnumerable();
     }
 }

@@ -75,7 +75,7 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
 
         var expected = Enumerable.Range(1, SyntheticData.AspectCount)
             .SelectMany(a => Enumerable.Range(1, SyntheticData.TasksPerAspect).Select(t => SyntheticData.TaskCode(a, t)));
-        Assert.Equal(expected, tasks.Select(t => t.Code));
+        Assert.Equal(expected, tasks.Select(t => t.Task.Code));
 
         // 135 tasks at the server's default of 50 a page: three requests.
         Assert.Equal(3, _server.Faults.CountRequests($"/v1/plans/{Plan}/tasks", "GET"));
@@ -91,8 +91,8 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
         Assert.Equal(40, first.Items.Length);
         Assert.True(first.HasMore);
         Assert.Equal(40, second.Items.Length);
-        Assert.Empty(first.Items.Select(t => t.Code).Intersect(second.Items.Select(t => t.Code)));
-        Assert.Equal(SyntheticData.TaskCode(1, 41), second.Items[0].Code);
+        Assert.Empty(first.Items.Select(t => t.Task.Code).Intersect(second.Items.Select(t => t.Task.Code)));
+        Assert.Equal(SyntheticData.TaskCode(1, 41), second.Items[0].Task.Code);
     }
 
     [Fact]
@@ -104,12 +104,12 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
         var byAspect = await _client.ListTasksAsync(Plan, new TaskQuery { Aspect = AspectId.Parse("synthetic-aspect-3") }).ToListAsync();
         var byKeyword = await _client.ListTasksAsync(Plan, new TaskQuery { Text = "even", Aspect = AspectId.Parse("synthetic-aspect-1") }).ToListAsync();
 
-        Assert.Equal(SyntheticData.TasksNaming(region), byRegion.Select(t => t.Code));
+        Assert.Equal(SyntheticData.TasksNaming(region), byRegion.Select(t => t.Task.Code));
         Assert.True(_server.Faults.CountRequests($"/v1/plans/{Plan}/tasks", "GET") > 5, "a small page size should take several pages");
         Assert.Equal(SyntheticData.TasksPerAspect, byAspect.Count);
-        Assert.All(byAspect, t => Assert.Equal("synthetic-aspect-3", t.Aspect.ToString()));
+        Assert.All(byAspect, t => Assert.Equal("synthetic-aspect-3", t.Task.Aspect.ToString()));
         Assert.Equal(SyntheticData.TasksPerAspect / 2, byKeyword.Count);
-        Assert.All(byKeyword, t => Assert.Contains("even", t.Tags));
+        Assert.All(byKeyword, t => Assert.Contains("even", t.Task.Tags));
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
     {
         var task = await _client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 5));
 
-        Assert.Equal(SyntheticData.TaskCode(1, 5), task.Value.Code);
-        Assert.Equal("Synthetic task 1.5", task.Value.Title.EnglishText);
+        Assert.Equal(SyntheticData.TaskCode(1, 5), task.Value.Task.Code);
+        Assert.Equal("Synthetic task 1.5", task.Value.Task.Title.EnglishText);
         Assert.False(task.ETag.IsEmpty);
         Assert.StartsWith("\"", task.ETag.ToString("H").TrimStart('W', '/'), StringComparison.Ordinal);
     }
@@ -156,7 +156,7 @@ public sealed class DeltaClientReadTests : IAsyncLifetime
         var second = await client.GetTaskAsync(Plan, code);
 
         Assert.Equal(first.ETag, second.ETag);
-        Assert.Equal(Json(first.Value), Json(second.Value));
+        Assert.Equal(Json(first.Value.Task), Json(second.Value.Task));
 
         // HttpClient's own log of the wire: the first answer was a 200, the second a 304.
         var statuses = logs.Entries

@@ -176,7 +176,7 @@ public sealed class DeltaClientWriteTests : IAsyncLifetime
         var completed = await _client.ListTasksAsync(Plan, new TaskQuery { Status = ImplementationStatus.Completed }).ToListAsync();
         var summary = await _client.GetPlanSummaryAsync(Plan);
 
-        Assert.Equal(code, Assert.Single(completed).Code);
+        Assert.Equal(code, Assert.Single(completed).Task.Code);
         Assert.Equal(1, summary.ReportedTaskCount);
         Assert.Equal(1, summary.TasksByStatus.Completed);
         Assert.Equal(134, summary.TasksByStatus.Unreported);

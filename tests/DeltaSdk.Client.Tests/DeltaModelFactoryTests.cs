@@ -92,8 +92,8 @@ public sealed class DeltaModelFactoryTests
 
     private sealed class FakeClient : DeltaClient
     {
-        public override Task<Versioned<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-            => Task.FromResult(DeltaModelFactory.Versioned(new KeyTask { Code = code, Title = LocalizedText.Create(null, "Synthetic task") }));
+        public override Task<Versioned<TrackedTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
+            => Task.FromResult(DeltaModelFactory.Versioned(DeltaModelFactory.TrackedTask(new KeyTask { Code = code, Title = LocalizedText.Create(null, "Synthetic task") })));
 
         public override Task<Versioned<ObservationWriteResult>> PostObservationsAsync(IndicatorId indicatorId, ObservationBatch batch, ETag ifMatch, string? idempotencyKey = null, CancellationToken cancellationToken = default)
             => throw new DeltaApiException(

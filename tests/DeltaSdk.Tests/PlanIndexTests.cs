@@ -73,13 +73,27 @@ public sealed class PlanIndexTests
     }
 
     [Fact]
-    public void TasksForRegion_does_not_include_tasks_about_descendants_or_groups_of_descendants()
+    public void TasksForRegion_includes_tasks_about_descendants_and_groups_of_descendants()
     {
-        // T-5 names Qingpu and T-3 a zone with Qingpu as a member: neither is about all of Shanghai.
-        Assert.Equal(["T-7", "T-4"], Codes(Index.TasksForRegion(Shanghai)));
+        // T-5 names Qingpu and T-3 a zone with Qingpu as a member: both concern Shanghai, which Qingpu lies in.
+        Assert.Equal(["T-7", "T-3", "T-4", "T-5"], Codes(Index.TasksForRegion(Shanghai)));
 
-        // The corridor has Suzhou as a member: a task about it concerns Suzhou, but T-2 (Wujiang) does not.
-        Assert.Equal(["T-1", "T-4", "T-6"], Codes(Index.TasksForRegion(SuzhouJiangsu)));
+        // Suzhou: T-1 (Jiangsu above), T-2 (Wujiang below), T-3 (zone with Wujiang), T-4 (whole), T-6 (corridor with Suzhou).
+        Assert.Equal(["T-1", "T-2", "T-3", "T-4", "T-6"], Codes(Index.TasksForRegion(SuzhouJiangsu)));
+    }
+
+    [Fact]
+    public void TasksForRegion_of_a_province_finds_its_cities_tasks_but_not_another_provinces()
+    {
+        // Zhejiang: T-3 (zone with Jiashan), T-4 (whole), T-6 (corridor with Jiaxing); nothing about Jiangsu or Shanghai alone.
+        Assert.Equal(["T-3", "T-4", "T-6"], Codes(Index.TasksForRegion(Zhejiang)));
+    }
+
+    [Fact]
+    public void GroupsContaining_stays_one_way_while_tasks_look_down()
+    {
+        // The zone has Qingpu, not Shanghai, as a member: it does not contain Shanghai, although its task concerns Shanghai.
+        Assert.DoesNotContain(Index.GroupsContaining(Shanghai), g => g.Id == DemoZone);
     }
 
     [Fact]

@@ -43,21 +43,26 @@ internal interface IDeltaApi
         CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks")]
-    Task<IApiResponse<Page<KeyTask>>> GetTasksAsync(
+    Task<IApiResponse<Page<TrackedTask>>> GetTasksAsync(
         PlanId planId,
         [Query(TreatAsString = true)] AspectId? aspect,
         [Query(TreatAsString = true)] RegionCode? region,
         ImplementationStatus? status,
         string? q,
+        string? updatedSince,
+        string? asOf,
         int? pageSize,
         string? pageToken,
         CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks/{code}")]
-    Task<IApiResponse<KeyTask>> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken);
+    Task<IApiResponse<TrackedTask>> GetTaskAsync(PlanId planId, TaskCode code, string? asOf, CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks/{code}/progress")]
-    Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, int? pageSize, string? pageToken, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<ProgressReport>>> GetProgressAsync(PlanId planId, TaskCode code, string? updatedSince, string? asOf, int? pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/progress")]
+    Task<IApiResponse<Page<ProgressReport>>> GetPlanProgressAsync(PlanId planId, string? updatedSince, string? asOf, int? pageSize, string? pageToken, CancellationToken cancellationToken);
 
     [Get("/v1/plans/{planId}/tasks/{code}/progress/{reportId}")]
     Task<IApiResponse<ProgressReport>> GetProgressReportAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken);

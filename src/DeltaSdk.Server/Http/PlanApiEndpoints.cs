@@ -42,22 +42,30 @@ internal static class PlanApiEndpoints
 
         v1.MapGetAndHead(
                 "/plans/{planId}/tasks",
-                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? aspect, [FromQuery] string? region, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
-                    => api.ListTasksAsync(context, planId, aspect, region, status, q, pageSize, pageToken))
-            .Read<Page<KeyTask>>(
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? aspect, [FromQuery] string? region, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] string? updatedSince, [FromQuery] string? asOf, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListTasksAsync(context, planId, aspect, region, status, q, updatedSince, asOf, pageSize, pageToken))
+            .Read<Page<TrackedTask>>(
                 "listTasks",
                 "Tasks",
-                "Lists a plan's key tasks in plan order, a page at a time. region keeps tasks naming the region, an ancestor of it, or a group holding either; status is the latest report's; q keeps tasks containing every keyword in code, title, summary (any language) or tags.",
+                "Lists a plan's key tasks with their version, last change and latest progress per region, in plan order, a page at a time. region keeps tasks naming the region, a region above or below it, or a group holding one of those; status is the latest whole-task report's; q keeps tasks containing every keyword in code, title, summary (any language) or tags. updatedSince (an instant, 2026-11-30T08:00:00Z) keeps the tasks whose last change was recorded after it, in change order; asOf (an instant) counts only the reports recorded at or before it.",
                 notFound: true);
 
-        v1.MapGetAndHead("/plans/{planId}/tasks/{code}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code) => api.GetTaskAsync(context, planId, code))
-            .Read<KeyTask>("getTask", "Tasks", "Gets a key task. Its ETag is the task's version, which changes whenever progress is posted for it.", notFound: true);
+        v1.MapGetAndHead(
+                "/plans/{planId}/tasks/{code}",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromQuery] string? asOf) => api.GetTaskAsync(context, planId, code, asOf))
+            .Read<TrackedTask>("getTask", "Tasks", "Gets a key task with its version, last change and latest progress per region. Its ETag is the task's version, which changes whenever progress is posted for it; asOf (an instant, 2026-11-30T08:00:00Z) shows the latest progress as recorded at that instant.", notFound: true);
 
         v1.MapGetAndHead(
                 "/plans/{planId}/tasks/{code}/progress",
-                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
-                    => api.ListProgressAsync(context, planId, code, pageSize, pageToken))
-            .Read<Page<ProgressReport>>("listProgress", "Progress", "Lists a task's progress reports, oldest first (by reportedOn, then recording order).", notFound: true);
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromQuery] string? updatedSince, [FromQuery] string? asOf, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListProgressAsync(context, planId, code, updatedSince, asOf, pageSize, pageToken))
+            .Read<Page<ProgressReport>>("listProgress", "Progress", "Lists a task's progress reports, oldest first (by reportedOn, then recording order). updatedSince (an instant, 2026-11-30T08:00:00Z) keeps the reports recorded after it, in change order; asOf (an instant) keeps those recorded at or before it.", notFound: true);
+
+        v1.MapGetAndHead(
+                "/plans/{planId}/progress",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? updatedSince, [FromQuery] string? asOf, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListPlanProgressAsync(context, planId, updatedSince, asOf, pageSize, pageToken))
+            .Read<Page<ProgressReport>>("listPlanProgress", "Progress", "Lists every progress report of a plan in change order (the order they were recorded), the feed to poll for what changed. updatedSince (an instant, 2026-11-30T08:00:00Z) keeps the reports recorded after it; pages continue after the last report seen, so paging while reports are posted misses none and repeats none. asOf (an instant) keeps those recorded at or before it.", notFound: true);
 
         v1.MapGetAndHead(
                 "/plans/{planId}/tasks/{code}/progress/{reportId:long}",

@@ -67,12 +67,14 @@ internal sealed partial class PlanApiHandlers(
         return ETags.ConditionalJson(context.Request, new Page<AspectSummary> { Items = [.. plan.Aspects.OrderBy(static a => a.Ordinal).Select(AspectSummary.From)] });
     }
 
-    public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, int? pageSize, string? pageToken)
+    public async Task<IResult> ListTasksAsync(HttpContext context, string planId, string? aspect, string? region, string? status, string? q, string? updatedSince, string? asOf, int? pageSize, string? pageToken)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
             || !QueryValues.TryParse<AspectId>(aspect, "aspect", out var aspectId, out problem)
             || !QueryValues.TryParse<RegionCode>(region, "region", out var regionCode, out problem)
-            || !QueryValues.TryParseEnum<ImplementationStatus>(status, "status", out var statusValue, out problem))
+            || !QueryValues.TryParseEnum<ImplementationStatus>(status, "status", out var statusValue, out problem)
+            || !QueryValues.TryParseInstant(updatedSince, "updatedSince", out var since, out problem)
+            || !QueryValues.TryParseInstant(asOf, "asOf", out var asOfInstant, out problem))
         {
             return problem;
         }
@@ -82,7 +84,7 @@ internal sealed partial class PlanApiHandlers(
             return ProblemResult.BadRequest($"q: {keywordError}");
         }
 
-        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, keywords.ToString());
+        var queryKey = string.Join('\n', "tasks", id, aspectId, regionCode, statusValue, keywords.ToString(), InstantKey(since), InstantKey(asOfInstant));
         if (!PageRequest.TryCreate(pageSize, pageToken, queryKey, _options, out var page, out problem))
         {
             return problem;
@@ -96,7 +98,7 @@ internal sealed partial class PlanApiHandlers(
             return ETags.Conditional(context.Request, cached.Body, cached.ETag);
         }
 
-        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = keywords.Keywords };
+        var filter = new TaskFilter { Aspect = aspectId, Status = statusValue, Keywords = keywords.Keywords, UpdatedSince = since, AsOf = asOfInstant };
         if (regionCode is { } code)
         {
             if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
@@ -118,21 +120,24 @@ internal sealed partial class PlanApiHandlers(
             return PlanNotFound(id);
         }
 
-        var (body, etag) = TaskJsonCache.WritePage([.. tasks.Items.Select(static t => t.Task)], page.NextToken(tasks.Continuation));
+        var tracked = await TrackAsync(id, tasks.Items, asOfInstant, context.RequestAborted).ConfigureAwait(false);
+        var body = ServerJson.Serialize(new Page<TrackedTask> { Items = [.. tracked], NextPageToken = page.NextToken(tasks.Continuation) });
+        var etag = ETags.ForContent(body);
         _hotReads.Add(cacheKey, stamp, body, etag);
         return ETags.Conditional(context.Request, body, etag);
     }
 
-    public async Task<IResult> GetTaskAsync(HttpContext context, string planId, string code)
+    public async Task<IResult> GetTaskAsync(HttpContext context, string planId, string code, string? asOf)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
-            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem))
+            || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem)
+            || !QueryValues.TryParseInstant(asOf, "asOf", out var asOfInstant, out problem))
         {
             return problem;
         }
 
         var stamp = await store.GetTasksStampAsync(context.RequestAborted).ConfigureAwait(false);
-        var cacheKey = string.Join('\n', "task", id, taskCode);
+        var cacheKey = string.Join('\n', "task", id, taskCode, InstantKey(asOfInstant));
         if (_hotReads.TryGet(cacheKey, stamp, out var cached))
         {
             return ETags.Conditional(context.Request, cached.Body, cached.ETag);
@@ -143,20 +148,26 @@ internal sealed partial class PlanApiHandlers(
             return TaskNotFound(id, taskCode);
         }
 
-        var entry = _hotReads.Add(cacheKey, stamp, TaskJsonCache.Get(task.Task).Json, ETags.ForVersion(task.Version));
+        // The ETag is the task's version, which a progress write names in If-Match; a read as of an earlier instant
+        // shows other bytes under the same version, so it is tagged by its content instead.
+        var body = ServerJson.Serialize((await TrackAsync(id, [task], asOfInstant, context.RequestAborted).ConfigureAwait(false))[0]);
+        var entry = _hotReads.Add(cacheKey, stamp, body, asOfInstant is null ? ETags.ForVersion(task.Version) : ETags.ForContent(body));
         return ETags.Conditional(context.Request, entry.Body, entry.ETag);
     }
 
-    public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, int? pageSize, string? pageToken)
+    public async Task<IResult> ListProgressAsync(HttpContext context, string planId, string code, string? updatedSince, string? asOf, int? pageSize, string? pageToken)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
             || !QueryValues.TryParseRequired<TaskCode>(code, "code", out var taskCode, out problem)
-            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "progress", id, taskCode), _options, out var page, out problem))
+            || !QueryValues.TryParseInstant(updatedSince, "updatedSince", out var since, out problem)
+            || !QueryValues.TryParseInstant(asOf, "asOf", out var asOfInstant, out problem)
+            || !PageRequest.TryCreate(pageSize, pageToken, string.Join('\n', "progress", id, taskCode, InstantKey(since), InstantKey(asOfInstant)), _options, out var page, out problem))
         {
             return problem;
         }
 
-        var result = await ListAsync(() => store.ListProgressAsync(id, taskCode, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
+        var filter = new ProgressFilter { Task = taskCode, UpdatedSince = since, AsOf = asOfInstant };
+        var result = await ListAsync(() => store.ListProgressAsync(id, filter, page.Continuation, page.Size, context.RequestAborted)).ConfigureAwait(false);
         return result.Problem
             ?? (result.Page is { } reports
                 ? ETags.ConditionalJson(context.Request, new Page<ProgressReport> { Items = [.. reports.Items.Select(static r => r.Report)], NextPageToken = page.NextToken(reports.Continuation) })

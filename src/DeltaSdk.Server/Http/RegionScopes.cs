@@ -5,7 +5,7 @@ namespace DeltaSdk.Server.Http;
 
 /// <summary>
 /// What the <c>region</c> filter of the task list means: exactly <see cref="PlanIndex.TasksForRegion"/> (the tasks
-/// naming the region, an ancestor, a group holding either, or the whole area), so that the API and the library agree.
+/// naming the region, a region above or below it, a group holding one of those, or the whole area), so that the API and the library agree.
 /// </summary>
 internal static class RegionScopes
 {

@@ -1,4 +1,5 @@
 using DeltaSdk.Api;
+using NodaTime;
 
 namespace DeltaSdk.Server.Storage;
 
@@ -68,6 +69,29 @@ public interface IPlanStore
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The page, or <see langword="null"/> when the plan or task does not exist.</returns>
     Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists a plan's progress reports: one task's or every task's, in change order or a task's order as
+    /// <see cref="ProgressFilter"/> says, restricted to an interval of recording times.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="filter">Which reports to return.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page, or <see langword="null"/> when the plan, or the filter's task, does not exist.</returns>
+    Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets what the progress reports of some tasks say: each task's latest report per region and when it last changed,
+    /// in one query for all of them (a page of tasks costs one round trip, not one per task).
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="codes">The tasks.</param>
+    /// <param name="asOf">Only reports recorded at or before it count; <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The state of each task that has a report counted; a task without one is left out.</returns>
+    Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one progress report of a task.</summary>
     /// <param name="planId">The plan.</param>

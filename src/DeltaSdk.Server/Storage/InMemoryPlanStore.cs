@@ -16,6 +16,9 @@ public sealed class InMemoryPlanStore : IPlanStore
     private readonly Dictionary<IndicatorId, IndicatorState> _indicators = [];
     private readonly Dictionary<string, RememberedWrite> _idempotency = new(StringComparer.Ordinal);
     private readonly ChangeClock _clock = new();
+
+    // Every appended report in change order (report ids rise with the change sequence here, since both are taken under the lock).
+    private readonly List<(PlanId Plan, StoredProgressReport Report)> _changes = [];
     private StoreCatalog? _catalog;
     private long _nextReportId = 1;
     private long _tasksStamp;
@@ -80,6 +83,11 @@ public sealed class InMemoryPlanStore : IPlanStore
                 return Task.FromResult<StorePage<StoredTask>?>(null);
             }
 
+            if (filter.UpdatedSince is { } since)
+            {
+                return Task.FromResult<StorePage<StoredTask>?>(ChangedTasks(plan, filter, codes, since, after, limit));
+            }
+
             var items = new List<StoredTask>(Math.Min(limit, plan.Tasks.Count));
             string? next = null;
             var lastOrdinal = -1;
@@ -139,6 +147,89 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
+    public Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!filter.InChangeOrder)
+        {
+            (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
+            lock (_gate)
+            {
+                EnsureInitialized();
+                if (FindTask(planId, filter.Task!.Value) is not { } task)
+                {
+                    return Task.FromResult<StorePage<StoredProgressReport>?>(null);
+                }
+
+                var remaining = task.Reports
+                    .Where(r => Recorded(r.Report, filter) && (after is not { } a || r.Report.ReportedOn > a.ReportedOn || (r.Report.ReportedOn == a.ReportedOn && r.Id > a.Id)))
+                    .Take(limit + 1)
+                    .ToList();
+                var items = remaining.Take(limit).ToList();
+                var next = remaining.Count > limit ? StoreHelpers.ProgressContinuation(items[^1]) : null;
+                return Task.FromResult<StorePage<StoredProgressReport>?>(new StorePage<StoredProgressReport> { Items = items, Continuation = next });
+            }
+        }
+
+        var afterId = continuation is null ? 0 : StoreHelpers.ParseOrdinalContinuation(continuation);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_plans.ContainsKey(planId) || (filter.Task is { } code && FindTask(planId, code) is null))
+            {
+                return Task.FromResult<StorePage<StoredProgressReport>?>(null);
+            }
+
+            var start = _changes.BinarySearch((planId, new StoredProgressReport { Id = afterId, Report = null! }), ChangeById.Instance);
+            start = start < 0 ? ~start : start + 1;
+            var remaining = new List<StoredProgressReport>(Math.Min(limit + 1, 256));
+            for (var i = start; i < _changes.Count && remaining.Count <= limit; i++)
+            {
+                var (plan, stored) = _changes[i];
+                if (plan == planId && (filter.Task is not { } task || stored.Report.Task == task) && Recorded(stored.Report, filter))
+                {
+                    remaining.Add(stored);
+                }
+            }
+
+            var items = remaining.Take(limit).ToList();
+            var next = remaining.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].Id) : null;
+            return Task.FromResult<StorePage<StoredProgressReport>?>(new StorePage<StoredProgressReport> { Items = items, Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var states = new Dictionary<TaskCode, TaskProgressState>();
+        lock (_gate)
+        {
+            EnsureInitialized();
+            foreach (var code in codes)
+            {
+                if (FindTask(planId, code) is not { } task)
+                {
+                    continue;
+                }
+
+                // Reports are kept by state date, then in recording order: the last of each region is its latest.
+                var counted = task.Reports.Where(r => asOf is not { } at || r.Report.RecordedAt <= at).ToList();
+                if (counted.Count == 0)
+                {
+                    continue;
+                }
+
+                var latest = counted.GroupBy(static r => r.Report.Region).Select(static g => g.Last().Report);
+                states[code] = TaskProgressState.From(latest, counted.Max(static r => r.Report.RecordedAt));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<TaskCode, TaskProgressState>>(states);
+    }
+
+    /// <inheritdoc />
     public Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -177,6 +268,7 @@ public sealed class InMemoryPlanStore : IPlanStore
             Interlocked.Increment(ref _tasksStamp);
             var index = task.Reports.FindLastIndex(r => r.Report.ReportedOn <= report.ReportedOn) + 1;
             task.Reports.Insert(index, stored);
+            _changes.Add((report.Plan, stored));
             if (StoreHelpers.IsLatest(report, task.Latest))
             {
                 task.Latest = report;
@@ -349,6 +441,27 @@ public sealed class InMemoryPlanStore : IPlanStore
             && (codes is null || codes.Contains(task.Task.Code))
             && StoreHelpers.MatchesKeywords(task.SearchText, filter.Keywords);
 
+    private static bool Recorded(ProgressReport report, ProgressFilter filter)
+        => (filter.UpdatedSince is not { } since || report.RecordedAt > since) && (filter.AsOf is not { } asOf || report.RecordedAt <= asOf);
+
+    /// <summary>The tasks whose last change up to <see cref="TaskFilter.AsOf"/> was recorded after <paramref name="since"/>, by that change's report id (its place in change order here).</summary>
+    private static StorePage<StoredTask> ChangedTasks(PlanState plan, TaskFilter filter, HashSet<TaskCode>? codes, Instant since, long after, int limit)
+    {
+        var changed = plan.Tasks
+            .Where(task => Matches(task, filter, codes))
+            .Select(task => (Task: task, Last: task.Reports.Where(r => filter.AsOf is not { } asOf || r.Report.RecordedAt <= asOf).MaxBy(static r => r.Id)))
+            .Where(x => x.Last is { } last && last.Report.RecordedAt > since && last.Id > after)
+            .OrderBy(static x => x.Last!.Id)
+            .Take(limit + 1)
+            .ToList();
+        var items = changed.Take(limit).ToList();
+        return new StorePage<StoredTask>
+        {
+            Items = [.. items.Select(static x => x.Task.Snapshot())],
+            Continuation = changed.Count > limit ? StoreHelpers.OrdinalContinuation(items[^1].Last!.Id) : null,
+        };
+    }
+
     private StoreCatalog EnsureInitialized()
     {
         if (_catalog is not null)
@@ -444,5 +557,12 @@ public sealed class InMemoryPlanStore : IPlanStore
                 Changes.Add((stamp.Sequence, key, stored));
             }
         }
+    }
+
+    private sealed class ChangeById : IComparer<(PlanId Plan, StoredProgressReport Report)>
+    {
+        public static readonly ChangeById Instance = new();
+
+        public int Compare((PlanId Plan, StoredProgressReport Report) x, (PlanId Plan, StoredProgressReport Report) y) => x.Report.Id.CompareTo(y.Report.Id);
     }
 }

@@ -129,6 +129,20 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlQueries.ListProgressAsync(NewCommand, catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlQueries.GetProgressStatesAsync(NewCommand, _reports, planId, codes, asOf, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -306,6 +320,11 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     await SqlQueries.StampUnstampedProgressAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (current < ProgressRegionVersion)
+                {
+                    await SqlQueries.FillProgressRegionsAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
+                }
+
                 using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
                 {
                     if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
@@ -441,6 +460,9 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     /// <summary>The schema version that added the change clock (<see cref="SqlQueries.NextChangeAsync"/>).</summary>
     private const int ChangeClockVersion = 3;
 
+    /// <summary>The schema version that added <c>progress.region</c> (<see cref="SqlQueries.FillProgressRegionsAsync"/>).</summary>
+    private const int ProgressRegionVersion = 5;
+
     private static readonly string[] Migrations =
     [
         """
@@ -540,6 +562,15 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         CREATE TABLE indicator_versions (indicator text PRIMARY KEY, version bigint NOT NULL);
         ALTER TABLE idempotency ADD COLUMN indicator_version bigint NULL;
         DELETE FROM idempotency WHERE indicator IS NOT NULL;
+        """,
+
+        // Version 5: the region a progress report speaks for, as a column, so that a task's latest report per region and
+        // the plan-wide feed in change order are index reads (SqlQueries.GetProgressStatesAsync, ListProgressAsync).
+        // Reports stored before it get theirs from their documents in the start-up transaction (SqlQueries.FillProgressRegionsAsync).
+        """
+        ALTER TABLE progress ADD COLUMN region text NULL;
+        CREATE INDEX progress_latest_by_region ON progress (plan_id, code, region, reported_on, seq);
+        CREATE INDEX progress_by_plan_in_change_order ON progress (plan_id, seq);
         """,
     ];
 }

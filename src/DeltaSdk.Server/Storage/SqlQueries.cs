@@ -131,6 +131,11 @@ internal static partial class SqlQueries
             return null;
         }
 
+        if (filter.UpdatedSince is { } since)
+        {
+            return await ListChangedTasksAsync(createCommand, dialect, catalog, reports, planId, filter, since, continuation is null ? 0 : after, limit, cancellationToken).ConfigureAwait(false);
+        }
+
         using var command = createCommand();
         var sql = new StringBuilder(TaskRow).Append(" WHERE t.plan_id = @plan AND t.ordinal > @after");
         Add(command, "plan", planId.ToString());
@@ -189,6 +194,186 @@ internal static partial class SqlQueries
 
         // Tasks are never removed, so an empty page only needs asking whether the task is there at all.
         return page.Items.Count > 0 || await TaskExistsAsync(createCommand, planId, code, cancellationToken).ConfigureAwait(false) ? page : null;
+    }
+
+    /// <summary>
+    /// The tasks whose last change (up to <see cref="TaskFilter.AsOf"/>) was recorded after <paramref name="since"/>, by
+    /// the sequence of that change. Recording times rise with sequences, so the reports after <paramref name="since"/>
+    /// are the only ones to look at, and the highest sequence among them is the task's last change.
+    /// </summary>
+    private static async Task<StorePage<StoredTask>?> ListChangedTasksAsync(
+        Func<DbCommand> createCommand, SqlDialect dialect, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, TaskFilter filter, Instant since, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        using var command = createCommand();
+        var sql = new StringBuilder(
+            """
+            SELECT t.ordinal, t.code, t.version, p.id, p.document, c.last_seq
+            FROM (SELECT code, MAX(seq) AS last_seq FROM progress
+                  WHERE plan_id = @plan AND recorded_at > @since AND recorded_at <= @asOf
+                  GROUP BY code) c
+            JOIN tasks t ON t.plan_id = @plan AND t.code = c.code
+            LEFT JOIN progress p ON p.id = t.latest_report_id
+            WHERE c.last_seq > @after
+            """);
+        Add(command, "plan", planId.ToString());
+        Add(command, "since", StoreHelpers.ToMicros(since));
+        Add(command, "asOf", filter.AsOf is { } asOf ? StoreHelpers.ToMicros(asOf) : long.MaxValue);
+        Add(command, "after", afterSequence);
+        AppendTaskFilter(sql, command, dialect, filter);
+        sql.Append(" ORDER BY c.last_seq LIMIT @take");
+        Add(command, "take", (long)limit + 1);
+        command.CommandText = sql.ToString();
+        return await ReadPageAsync(
+            command,
+            limit,
+            reader => ReadTask(reader, catalog, reports, planId),
+            static (reader, _) => StoreHelpers.OrdinalContinuation(reader.GetInt64(5)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lists a plan's progress as <see cref="ProgressFilter"/> says: in change order, continuing after a sequence, or in
+    /// a task's order (the same as the task list above), within an interval of recording times.
+    /// </summary>
+    public static async Task<StorePage<StoredProgressReport>?> ListProgressAsync(
+        Func<DbCommand> createCommand, StoreCatalog catalog, ParsedReportCache reports, PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!catalog.Plans.ContainsKey(planId))
+        {
+            return null;
+        }
+
+        StorePage<StoredProgressReport> page;
+        using (var command = createCommand())
+        {
+            var sql = new StringBuilder("SELECT id, document, seq FROM progress WHERE plan_id = @plan AND recorded_at > @since AND recorded_at <= @asOf");
+            Add(command, "plan", planId.ToString());
+            Add(command, "since", filter.UpdatedSince is { } since ? StoreHelpers.ToMicros(since) : long.MinValue);
+            Add(command, "asOf", filter.AsOf is { } asOf ? StoreHelpers.ToMicros(asOf) : long.MaxValue);
+            if (filter.Task is { } code)
+            {
+                sql.Append(" AND code = @code");
+                Add(command, "code", code.ToString());
+            }
+
+            Func<DbDataReader, StoredProgressReport, string> key;
+            if (filter.InChangeOrder)
+            {
+                sql.Append(" AND seq > @after ORDER BY seq");
+                Add(command, "after", continuation is null ? 0L : StoreHelpers.ParseOrdinalContinuation(continuation));
+                key = static (reader, _) => StoreHelpers.OrdinalContinuation(reader.GetInt64(2));
+            }
+            else
+            {
+                (LocalDate ReportedOn, long Id)? after = continuation is null ? null : StoreHelpers.ParseProgressContinuation(continuation);
+                sql.Append(" AND (reported_on, id) > (@afterDate, @afterId) ORDER BY reported_on, id");
+                Add(command, "afterDate", after is { } a ? StoreHelpers.Date(a.ReportedOn) : string.Empty);
+                Add(command, "afterId", after?.Id ?? 0L);
+                key = static (_, report) => StoreHelpers.ProgressContinuation(report);
+            }
+
+            sql.Append(" LIMIT @take");
+            Add(command, "take", (long)limit + 1);
+            command.CommandText = sql.ToString();
+            page = await ReadPageAsync(
+                command,
+                limit,
+                reader => new StoredProgressReport { Id = reader.GetInt64(0), Report = ReadReport(reader, 0, 1, reports) },
+                key,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return page.Items.Count > 0 || filter.Task is not { } task || await TaskExistsAsync(createCommand, planId, task, cancellationToken).ConfigureAwait(false) ? page : null;
+    }
+
+    /// <summary>
+    /// Each task's latest report per region and last recording time, for a page of tasks in one statement: a window over
+    /// their reports (up to <paramref name="asOf"/>) ranks each region's by state date, then change sequence.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(
+        Func<DbCommand> createCommand, ParsedReportCache reports, PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var found = new Dictionary<TaskCode, (List<ProgressReport> Latest, long UpdatedAt)>();
+        if (codes.Count > 0)
+        {
+            using var command = createCommand();
+            var sql = new StringBuilder(
+                """
+                SELECT code, id, document, updated_at FROM (
+                    SELECT code, id, document,
+                        ROW_NUMBER() OVER (PARTITION BY code, region ORDER BY reported_on DESC, seq DESC) AS place_in_region,
+                        MAX(recorded_at) OVER (PARTITION BY code) AS updated_at
+                    FROM progress
+                    WHERE plan_id = @plan AND recorded_at <= @asOf AND code IN (
+                """);
+            sql.AppendJoin(", ", codes.Select(static (_, i) => string.Create(CultureInfo.InvariantCulture, $"@c{i}")));
+            sql.Append(")) latest WHERE place_in_region = 1");
+            Add(command, "plan", planId.ToString());
+            Add(command, "asOf", asOf is { } at ? StoreHelpers.ToMicros(at) : long.MaxValue);
+            var index = 0;
+            foreach (var code in codes)
+            {
+                Add(command, string.Create(CultureInfo.InvariantCulture, $"c{index++}"), code.ToString());
+            }
+
+            command.CommandText = sql.ToString();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var code = TaskCode.Parse(reader.GetString(0));
+                    if (!found.TryGetValue(code, out var entry))
+                    {
+                        entry = ([], reader.GetInt64(3));
+                        found.Add(code, entry);
+                    }
+
+                    entry.Latest.Add(ReadReport(reader, 1, 2, reports));
+                }
+            }
+        }
+
+        return found.ToDictionary(static e => e.Key, static e => TaskProgressState.From(e.Value.Latest, StoreHelpers.FromMicros(e.Value.UpdatedAt)));
+    }
+
+    /// <summary>
+    /// Fills <c>progress.region</c> (schema version 4) from the documents of the reports stored before it, so that the
+    /// latest report per region can be found by the column.
+    /// </summary>
+    /// <param name="createCommand">Makes commands in the migration's transaction.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    /// <returns>A task that completes when every stored report's region is in its column.</returns>
+    public static async Task FillProgressRegionsAsync(Func<DbCommand> createCommand, CancellationToken cancellationToken)
+    {
+        var regions = new List<(long Id, string Region)>();
+        using (var read = createCommand())
+        {
+            read.CommandText = "SELECT id, document FROM progress ORDER BY id";
+            var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (Deserialize<ProgressReport>(reader.GetString(1)).Region is { } region)
+                    {
+                        regions.Add((reader.GetInt64(0), region.ToString()));
+                    }
+                }
+            }
+        }
+
+        foreach (var (id, region) in regions)
+        {
+            using var update = createCommand();
+            update.CommandText = "UPDATE progress SET region = @region WHERE id = @id";
+            Add(update, "region", region);
+            Add(update, "id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static async Task<StoredProgressReport?> GetProgressAsync(Func<DbCommand> createCommand, ParsedReportCache reports, PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken)
@@ -282,7 +467,8 @@ internal static partial class SqlQueries
         long id;
         using (var insert = createCommand())
         {
-            insert.CommandText = "INSERT INTO progress (plan_id, code, reported_on, document, seq, recorded_at) VALUES (@plan, @code, @reportedOn, @document, @seq, @recordedAt) RETURNING id";
+            insert.CommandText = "INSERT INTO progress (plan_id, code, reported_on, document, seq, recorded_at, region) VALUES (@plan, @code, @reportedOn, @document, @seq, @recordedAt, @region) RETURNING id";
+            Add(insert, "region", report.Region?.ToString());
             Add(insert, "plan", report.Plan.ToString());
             Add(insert, "code", report.Task.ToString());
             Add(insert, "reportedOn", reportedOn);

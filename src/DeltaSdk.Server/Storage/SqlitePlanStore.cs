@@ -129,6 +129,30 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One read transaction, so that the page and whether the task exists come from one snapshot.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            return await SqlQueries.ListProgressAsync(() => Command(connection, transaction, string.Empty), catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlQueries.GetProgressStatesAsync(connection.CreateCommand, _reports, planId, codes, asOf, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
     {
         await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -345,6 +369,11 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 {
                     await SqlQueries.StampUnstampedProgressAsync(() => Command(connection, transaction, string.Empty), cancellationToken).ConfigureAwait(false);
                 }
+
+                if (current < ProgressRegionVersion)
+                {
+                    await SqlQueries.FillProgressRegionsAsync(() => Command(connection, transaction, string.Empty), cancellationToken).ConfigureAwait(false);
+                }
             }
 
             using (var seeded = Command(connection, transaction, "SELECT value FROM meta WHERE key = 'seeded_at'"))
@@ -463,6 +492,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     /// <summary>The schema version that added the change clock (<see cref="SqlQueries.NextChangeAsync"/>).</summary>
     private const int ChangeClockVersion = 3;
 
+    /// <summary>The schema version that added <c>progress.region</c> (<see cref="SqlQueries.FillProgressRegionsAsync"/>).</summary>
+    private const int ProgressRegionVersion = 5;
+
     private static readonly string[] Migrations =
     [
         """
@@ -552,6 +584,15 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         CREATE TABLE indicator_versions (indicator TEXT PRIMARY KEY, version INTEGER NOT NULL);
         ALTER TABLE idempotency ADD COLUMN indicator_version INTEGER NULL;
         DELETE FROM idempotency WHERE indicator IS NOT NULL;
+        """,
+
+        // Version 5: the region a progress report speaks for, as a column, so that a task's latest report per region and
+        // the plan-wide feed in change order are index reads (SqlQueries.GetProgressStatesAsync, ListProgressAsync).
+        // Reports stored before it get theirs from their documents in the start-up transaction (SqlQueries.FillProgressRegionsAsync).
+        """
+        ALTER TABLE progress ADD COLUMN region TEXT NULL;
+        CREATE INDEX progress_latest_by_region ON progress (plan_id, code, region, reported_on, seq);
+        CREATE INDEX progress_by_plan_in_change_order ON progress (plan_id, seq);
         """,
     ];
 }

@@ -42,8 +42,8 @@ internal static class PullCommand
         var output = new Option<string>("--output", "-o") { Description = "The directory to write plan.json, tasks.json, observations.json and progress.json to (created if needed).", DefaultValueFactory = static _ => "." };
         var updatedSince = new Option<string>("--updated-since")
         {
-            Description = "Incremental progress.json: keep only the progress reports recorded after this instant (ISO 8601, for example 2025-06-30T00:00:00Z) and those without a recordedAt. " +
-                "The filter runs here, on the client: the Plan API has no updatedSince parameter yet, so every report is still downloaded, and plan, tasks and observations are written whole.",
+            Description = "Incremental progress.json: only the progress reports the server recorded after this instant (UTC, for example 2025-06-30T00:00:00Z), asked of the server as updatedSince, so only they are downloaded. " +
+                "Pass the instant the previous pull printed (the latest recordedAt it saw). Plan, tasks and observations are written whole.",
         };
         var command = new Command("pull", "Pull a plan, its tasks, observations and progress reports from a Plan API server into canonical JSON files, following pages.")
         {
@@ -90,7 +90,7 @@ internal static class PullCommand
                     {
                         System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden => " Check the API key (--api-key-env NAME or --api-key-stdin).",
                         System.Net.HttpStatusCode.NotFound => " Check --server and --plan.",
-                        System.Net.HttpStatusCode.BadRequest when since is not null => " The server may not support --updated-since; pull without it for a full copy.",
+                        System.Net.HttpStatusCode.BadRequest when since is not null => " An older server may not support --updated-since (it needs the progress feed, GET /v1/plans/{planId}/progress); pull without it for a full copy.",
                         _ => string.Empty,
                     };
                     throw new ToolException($"{baseAddress}: the server answered {(int)exception.StatusCode}: {detail}{hint}", exception);
@@ -149,18 +149,19 @@ internal static class PullCommand
                 : throw new ToolException($"{server}: the server has {plans.Count} plans ({string.Join(", ", plans.Select(static p => p.Id))}); choose one with --plan.");
         }
 
-        var pulledAt = SystemClock.Instance.GetCurrentInstant();
         var plan = await client.GetPlanAsync(planId, cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(directory, PlanFile, stream => DeltaJson.WritePlanAsync(stream, plan, cancellationToken)).ConfigureAwait(false);
 
         var taskCount = 0;
-        await WriteFileAsync(directory, TasksFile, stream => TaskListJson.WriteAsync(stream, Count(client.ListTasksAsync(planId, null, cancellationToken), () => taskCount++), cancellationToken)).ConfigureAwait(false);
+        await WriteFileAsync(directory, TasksFile, stream => TaskListJson.WriteAsync(stream, Count(CatalogueEntriesAsync(client.ListTasksAsync(planId, null, cancellationToken)), () => taskCount++), cancellationToken)).ConfigureAwait(false);
 
         var observationCount = 0;
         await WriteFileAsync(directory, ObservationsFile, stream => DeltaJson.WriteObservationsAsync(stream, Count(ObservationsAsync(client, plan, cancellationToken), () => observationCount++), planId, cancellationToken)).ConfigureAwait(false);
 
         var progressCount = 0;
-        await WriteFileAsync(directory, ProgressFile, stream => WriteProgressAsync(stream, Count(ProgressAsync(client, plan, since, cancellationToken), () => progressCount++), cancellationToken)).ConfigureAwait(false);
+        var highWaterMark = since;
+        var feed = client.ListPlanProgressAsync(planId, new ProgressQuery { UpdatedSince = since }, cancellationToken);
+        await WriteFileAsync(directory, ProgressFile, stream => WriteProgressAsync(stream, Count(feed, () => progressCount++), report => highWaterMark = Later(highWaterMark, report.RecordedAt), cancellationToken)).ConfigureAwait(false);
 
         var inv = CultureInfo.InvariantCulture;
         var console = context.Console;
@@ -171,11 +172,25 @@ internal static class PullCommand
         console.WriteLine(string.Create(inv, $"  {ProgressFile,-18} {progressCount} progress reports{(since is null ? string.Empty : " recorded after " + InstantPattern.ExtendedIso.Format(since.Value))}"));
         if (since is not null)
         {
-            console.WriteLine("Tasks and observations are pulled whole: the Plan API has no updatedSince parameter yet (it refuses unknown parameters).");
+            console.WriteLine("Plan, tasks and observations are pulled whole; only progress is incremental.");
         }
 
-        console.WriteLine("Next incremental pull: --updated-since " + InstantPattern.ExtendedIso.Format(pulledAt));
+        // The server's recording times, not this machine's clock: reports are recorded in rising time, so nothing
+        // recorded after the last one seen can be missed by the next pull, whatever the clocks say.
+        console.WriteLine(highWaterMark is { } mark
+            ? "Next incremental pull: --updated-since " + InstantPattern.ExtendedIso.Format(mark)
+            : "No progress recorded yet: the next pull is a full one.");
         return ExitCodes.Success;
+    }
+
+    private static Instant? Later(Instant? mark, Instant? recorded) => recorded is { } r && (mark is not { } m || r > m) ? r : mark;
+
+    private static async IAsyncEnumerable<KeyTask> CatalogueEntriesAsync(IAsyncEnumerable<DeltaSdk.Api.TrackedTask> tasks)
+    {
+        await foreach (var task in tasks.ConfigureAwait(false))
+        {
+            yield return task.Task;
+        }
     }
 
     private static async IAsyncEnumerable<Observation> ObservationsAsync(DeltaClient client, Plan plan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -189,22 +204,7 @@ internal static class PullCommand
         }
     }
 
-    private static async IAsyncEnumerable<ProgressReport> ProgressAsync(DeltaClient client, Plan plan, Instant? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var task in plan.AllTasks)
-        {
-            await foreach (var report in client.ListProgressAsync(plan.Id, task.Code, cancellationToken).ConfigureAwait(false))
-            {
-                // recordedAt is the one change time the model carries: filter on it whatever the server did with updatedSince.
-                if (since is null || report.RecordedAt is not { } recorded || recorded > since.Value)
-                {
-                    yield return report;
-                }
-            }
-        }
-    }
-
-    private static async Task WriteProgressAsync(Stream destination, IAsyncEnumerable<ProgressReport> reports, CancellationToken cancellationToken)
+    private static async Task WriteProgressAsync(Stream destination, IAsyncEnumerable<ProgressReport> reports, Action<ProgressReport> written, CancellationToken cancellationToken)
     {
         var writer = new Utf8JsonWriter(destination, ToolJson.WriterOptions);
         await using (writer.ConfigureAwait(false))
@@ -216,6 +216,7 @@ internal static class PullCommand
                 using var document = JsonDocument.Parse(DeltaJson.WriteProgressReportToUtf8Bytes(report));
                 document.WriteTo(writer);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                written(report);
             }
 
             writer.WriteEndArray();

@@ -25,6 +25,8 @@ namespace DeltaSdk.Api;
 [JsonSerializable(typeof(AspectProgressSummary))]
 [JsonSerializable(typeof(PlanProgressSummary))]
 [JsonSerializable(typeof(ObservationWriteResult))]
+[JsonSerializable(typeof(TrackedTask))]
+[JsonSerializable(typeof(Page<TrackedTask>))]
 [JsonSerializable(typeof(Page<PlanSummary>))]
 [JsonSerializable(typeof(Page<AspectSummary>))]
 [JsonSerializable(typeof(Page<KeyTask>))]

@@ -30,7 +30,7 @@ public sealed class DeltaResilienceHandlerTests : IAsyncLifetime
 
         var task = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 1));
 
-        Assert.Equal(SyntheticData.TaskCode(1, 1), task.Value.Code);
+        Assert.Equal(SyntheticData.TaskCode(1, 1), task.Value.Task.Code);
         Assert.Equal(3, _server.Faults.CountRequests(TaskPath, "GET"));
     }
 
@@ -121,7 +121,7 @@ public sealed class DeltaResilienceHandlerTests : IAsyncLifetime
 
         var task = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 3));
 
-        Assert.Equal(SyntheticData.TaskCode(1, 3), task.Value.Code);
+        Assert.Equal(SyntheticData.TaskCode(1, 3), task.Value.Task.Code);
         Assert.Equal(2, _server.Faults.CountRequests(TaskPath, "GET"));
     }
 
@@ -182,7 +182,7 @@ public sealed class DeltaResilienceHandlerTests : IAsyncLifetime
 
         var task = await client.GetTaskAsync(Plan, SyntheticData.TaskCode(1, 4));
 
-        Assert.Equal(SyntheticData.TaskCode(1, 4), task.Value.Code);
+        Assert.Equal(SyntheticData.TaskCode(1, 4), task.Value.Task.Code);
         Assert.Equal(2, _server.Faults.CountRequests(TaskPath, "GET"));
     }
 

@@ -61,7 +61,7 @@ public sealed class HostileRequestTests
             await using var server = await TestServer.StartAsync(store());
             using var response = await server.Http.GetAsync($"{Tasks}?pageSize=200&q={Uri.EscapeDataString(q)}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var items = (await TestServer.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("code").GetString()!).ToList();
+            var items = (await TestServer.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("task").GetProperty("code").GetString()!).ToList();
             Assert.Equal(expected, items);
         }
     }
@@ -103,10 +103,28 @@ public sealed class HostileRequestTests
     [InlineData("region=31000x", "region")]
     [InlineData("aspect=%00", "aspect")]
     [InlineData("pageToken=%FF%FE", "pageToken")]
+    [InlineData("updatedSince=yesterday", "updatedSince")]
+    [InlineData("updatedSince=2026-11-30T08:00:00", "updatedSince")]
+    [InlineData("updatedSince=2026-11-30", "updatedSince")]
+    [InlineData("asOf=2026-11-30T08:00:00%2B08:00", "asOf")]
     public async Task A_malformed_value_is_a_400_problem_naming_the_parameter(string query, string parameter)
     {
         await using var server = await TestServer.StartAsync();
         using var response = await server.Http.GetAsync($"{Tasks}?{query}");
+        var problem = await TestServer.ProblemAsync(response, 400, "bad_request");
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("v1/plans/synthetic-plan/progress?updatedSince=2026-13-01T00:00:00Z", "updatedSince")]
+    [InlineData("v1/plans/synthetic-plan/progress?asOf=now", "asOf")]
+    [InlineData("v1/plans/synthetic-plan/tasks/SYN-001?asOf=1", "asOf")]
+    [InlineData("v1/plans/synthetic-plan/tasks/SYN-001/progress?updatedSince=x", "updatedSince")]
+    [InlineData("v1/plans/synthetic-plan/progress?since=2026-11-30T00:00:00Z", "since")]
+    public async Task A_malformed_instant_or_unknown_parameter_of_the_change_reads_is_a_400_naming_it(string path, string parameter)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var response = await server.Http.GetAsync(path);
         var problem = await TestServer.ProblemAsync(response, 400, "bad_request");
         Assert.Contains(parameter, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }

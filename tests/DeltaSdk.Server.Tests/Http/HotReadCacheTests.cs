@@ -39,7 +39,7 @@ public sealed class HotReadCacheTests
         var page = await SendAsync(server, pagePath, pageETag);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotEqual(pageETag, page.ETag);
-        Assert.Equal([Code.ToString()], Items(page.Body).Select(static t => t.GetProperty("code").GetString()));
+        Assert.Equal([Code.ToString()], Items(page.Body).Select(static t => t.GetProperty("task").GetProperty("code").GetString()));
     }
 
     [Theory]

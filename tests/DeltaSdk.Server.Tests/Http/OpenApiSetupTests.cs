@@ -35,7 +35,7 @@ public sealed class OpenApiSetupTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            ["getIndicator", "getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservationRevisions", "listObservations", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
+            ["getIndicator", "getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservationRevisions", "listObservations", "listPlanProgress", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
             operations);
         Assert.Equal("/", document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>());
         Assert.Equal("MIT", document["info"]!["license"]!["identifier"]!.GetValue<string>());

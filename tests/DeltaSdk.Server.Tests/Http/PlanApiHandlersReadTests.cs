@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DeltaSdk.Api;
 using DeltaSdk.Serialization;
 using DeltaSdk.Server.Tests.Support;
 
@@ -64,7 +65,7 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
             var page = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?pageSize=17" + (token is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(token)));
             var items = page.GetProperty("items").EnumerateArray().ToList();
             Assert.InRange(items.Count, 1, 17);
-            codes.AddRange(items.Select(static t => t.GetProperty("code").GetString()!));
+            codes.AddRange(items.Select(static t => t.GetProperty("task").GetProperty("code").GetString()!));
             token = page.GetProperty("nextPageToken").GetString();
             pages++;
         }
@@ -116,7 +117,7 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Region_filter_keeps_tasks_of_the_region_its_ancestors_and_groups_holding_either()
+    public async Task Region_filter_keeps_tasks_of_the_region_its_ancestors_its_descendants_and_groups_holding_them()
     {
         var codes = await AllTaskCodesAsync($"region={SyntheticPlanData.Wujiang}");
         var expected = Plan.AllTasks
@@ -127,9 +128,11 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
         Assert.Equal(expected, codes);
         Assert.DoesNotContain(Plan.AllTasks.First(static t => t.Regions.Contains(SyntheticPlanData.Zhejiang) && t.RegionGroups.IsEmpty).Code.ToString(), codes);
 
-        // A parent does not take in its children's tasks.
+        // A parent takes in its children's tasks (a province finds its cities'), but not another province's.
         var jiangsu = await AllTaskCodesAsync($"region={SyntheticPlanData.Jiangsu}");
-        Assert.DoesNotContain(Plan.AllTasks.First(static t => t.Regions.Contains(SyntheticPlanData.Suzhou) && t.RegionGroups.IsEmpty).Code.ToString(), jiangsu);
+        Assert.Contains(Plan.AllTasks.First(static t => t.Regions.Contains(SyntheticPlanData.Suzhou) && t.RegionGroups.IsEmpty).Code.ToString(), jiangsu);
+        Assert.Contains(Plan.AllTasks.First(static t => t.Regions.Contains(SyntheticPlanData.Wujiang) && t.RegionGroups.IsEmpty).Code.ToString(), jiangsu);
+        Assert.DoesNotContain(Plan.AllTasks.First(static t => t.Regions.Contains(SyntheticPlanData.Zhejiang) && t.RegionGroups.IsEmpty).Code.ToString(), jiangsu);
     }
 
     [Fact]
@@ -177,8 +180,9 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var etag = first.Headers.ETag!;
         Assert.False(etag.IsWeak);
-        var task = JsonSerializer.Deserialize<KeyTask>(await first.Content.ReadAsStringAsync(), DeltaJson.Options)!;
-        Assert.Equal(code, task.Code);
+        var task = JsonSerializer.Deserialize<TrackedTask>(await first.Content.ReadAsStringAsync(), ApiJson.Options)!;
+        Assert.Equal(code, task.Task.Code);
+        Assert.Equal(etag.Tag.ToString(), $"\"v{task.Version}\"");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/plans/{SyntheticPlanData.PlanId}/tasks/{code}");
         request.Headers.IfNoneMatch.Add(etag);
@@ -282,7 +286,7 @@ public sealed class PlanApiHandlersReadTests : IAsyncLifetime
         do
         {
             var page = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?pageSize=9&{query}" + (token is null ? string.Empty : "&pageToken=" + token));
-            codes.AddRange(page.GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("code").GetString()!));
+            codes.AddRange(page.GetProperty("items").EnumerateArray().Select(static t => t.GetProperty("task").GetProperty("code").GetString()!));
             token = page.GetProperty("nextPageToken").GetString();
         }
         while (token is not null);

@@ -59,7 +59,7 @@ public sealed class PlanApiHandlersWriteTests : IAsyncLifetime
         Assert.Equal(["2024-03-31", "2024-06-30", "2024-12-31"], reported);
 
         var delayed = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?status=delayed");
-        Assert.Equal(Code.ToString(), Assert.Single(delayed.GetProperty("items").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(Code.ToString(), Assert.Single(delayed.GetProperty("items").EnumerateArray()).GetProperty("task").GetProperty("code").GetString());
         var notStarted = await GetJsonAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks?status=notStarted");
         Assert.Empty(notStarted.GetProperty("items").EnumerateArray());
 

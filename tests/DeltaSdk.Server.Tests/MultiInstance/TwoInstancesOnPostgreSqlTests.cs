@@ -107,14 +107,14 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
     private async Task A_page_started_on_one_instance_continues_on_the_other()
     {
         var query = new TaskQuery { PageSize = 7 };
-        var whole = await _a.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).Select(static t => t.Code).ToListAsync();
+        var whole = await _a.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).Select(static t => t.Task.Code).ToListAsync();
         var codes = new List<TaskCode>();
         string? token = null;
         var instance = 0;
         do
         {
             var page = await (instance++ % 2 == 0 ? _a : _b).GetTasksPageAsync(_plan, query, token);
-            codes.AddRange(page.Items.Select(static t => t.Code));
+            codes.AddRange(page.Items.Select(static t => t.Task.Code));
             token = page.NextPageToken;
         }
         while (token is not null);
@@ -133,7 +133,7 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
         var delayed = new TaskQuery { Status = ImplementationStatus.Delayed, PageSize = 50 };
         var before = await _b.GetTaskAsync(_plan, code);
         Assert.Equal(before.ETag, (await _b.GetTaskAsync(_plan, code)).ETag);
-        Assert.DoesNotContain(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Code));
+        Assert.DoesNotContain(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Task.Code));
 
         var written = await _a.PostProgressAsync(_plan, code, Report(code, 3) with { Status = ImplementationStatus.Delayed }, before.ETag);
         Assert.NotEqual(before.ETag, written.ETag);
@@ -146,11 +146,11 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
         }
 
         // The page was kept under the same stamp, so it is fresh by now as well.
-        Assert.Contains(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Code));
+        Assert.Contains(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Task.Code));
     }
 
     private async Task<TaskCode> TaskCodeAsync(int index)
-        => (await _a.GetTasksPageAsync(_plan, new TaskQuery { PageSize = 10 })).Items[index].Code;
+        => (await _a.GetTasksPageAsync(_plan, new TaskQuery { PageSize = 10 })).Items[index].Task.Code;
 
     private async Task<bool> TryPostAsync(DeltaClient client, TaskCode code, DeltaSdk.Api.ETag etag, int writer)
     {

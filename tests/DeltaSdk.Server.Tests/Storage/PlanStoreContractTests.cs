@@ -252,6 +252,127 @@ public abstract partial class PlanStoreContractTests : IAsyncLifetime
     protected static IdempotencyRequest Idempotency(string key, string fingerprint, Instant receivedAt)
         => new() { Key = key, Fingerprint = fingerprint, ReceivedAt = receivedAt, Lifetime = Duration.FromHours(24) };
 
+    [Fact]
+    public async Task Latest_progress_is_kept_per_region_with_the_region_less_one_first()
+    {
+        var code = SyntheticPlanData.Code(21);
+        var version = 1L;
+        async Task<ProgressReport> Post(RegionCode? region, LocalDate reportedOn, ImplementationStatus status, int minutes)
+        {
+            var report = SyntheticPlanData.Report(code, status, reportedOn) with { Region = region, RecordedAt = Now + Duration.FromMinutes(minutes) };
+            var written = await Store.AppendProgressAsync(report, version, null);
+            version = written.Value!.TaskVersion;
+            return written.Value.Report.Report;
+        }
+
+        var wujiangOld = await Post(SyntheticPlanData.Wujiang, new LocalDate(2024, 5, 1), ImplementationStatus.NotStarted, 1);
+        var whole = await Post(null, new LocalDate(2024, 6, 1), ImplementationStatus.InProgress, 2);
+        var wujiang = await Post(SyntheticPlanData.Wujiang, new LocalDate(2024, 7, 1), ImplementationStatus.InProgress, 3);
+        var shanghai = await Post(SyntheticPlanData.Shanghai, new LocalDate(2024, 7, 1), ImplementationStatus.Delayed, 4);
+
+        // A back-dated report is recorded last but is not the latest of its region; a same-day correction is.
+        var backDated = await Post(SyntheticPlanData.Wujiang, new LocalDate(2024, 1, 1), ImplementationStatus.NotStarted, 5);
+        var correction = await Post(SyntheticPlanData.Shanghai, new LocalDate(2024, 7, 1), ImplementationStatus.InProgress, 6);
+
+        var states = await Store.GetProgressStatesAsync(PlanId, [code, SyntheticPlanData.Code(22)], null);
+        var state = Assert.Single(states).Value;
+        Assert.Equal(Keys(whole, correction, wujiang), Keys([.. state.LatestByRegion]));
+        Assert.Equal(correction.RecordedAt, state.UpdatedAt);
+        Assert.True(backDated.RecordedAt < correction.RecordedAt);
+
+        // As of an earlier instant: only what was recorded by then counts.
+        var earlier = (await Store.GetProgressStatesAsync(PlanId, [code], wujiang.RecordedAt))[code];
+        Assert.Equal(Keys(whole, wujiang), Keys([.. earlier.LatestByRegion]));
+        Assert.Equal(wujiang.RecordedAt, earlier.UpdatedAt);
+        Assert.Equal(Keys(wujiangOld), Keys([.. (await Store.GetProgressStatesAsync(PlanId, [code], wujiangOld.RecordedAt))[code].LatestByRegion]));
+        Assert.Empty(await Store.GetProgressStatesAsync(PlanId, [code], wujiangOld.RecordedAt!.Value - Duration.FromTicks(10)));
+        _ = shanghai;
+    }
+
+    [Fact]
+    public async Task The_progress_feed_pages_in_change_order_after_an_instant()
+    {
+        var posted = new List<ProgressReport>();
+        var versions = new Dictionary<TaskCode, long>();
+        for (var i = 0; i < 9; i++)
+        {
+            // Tasks in an order other than plan order, and state dates that go back, so change order is the only order that fits.
+            var code = SyntheticPlanData.Code(30 - (i * 3 % 7));
+            var version = versions.GetValueOrDefault(code, 1);
+            var written = await Store.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 9, 20 - i)) with { RecordedAt = Now + Duration.FromSeconds(i) }, version, null);
+            versions[code] = written.Value!.TaskVersion;
+            posted.Add(written.Value.Report.Report);
+        }
+
+        async Task<List<ProgressReport>> ReadAll(ProgressFilter filter, int pageSize)
+        {
+            var all = new List<ProgressReport>();
+            string? continuation = null;
+            do
+            {
+                var page = (await Store.ListProgressAsync(PlanId, filter, continuation, pageSize))!;
+                Assert.True(page.Items.Count <= pageSize);
+                all.AddRange(page.Items.Select(static r => r.Report));
+                continuation = page.Continuation;
+            }
+            while (continuation is not null);
+            return all;
+        }
+
+        Assert.Equal(Keys([.. posted]), Keys([.. await ReadAll(new ProgressFilter(), 2)]));
+        Assert.Equal(Keys([.. posted.Skip(4)]), Keys([.. await ReadAll(new ProgressFilter { UpdatedSince = posted[3].RecordedAt }, 3)]));
+        Assert.Equal(Keys([.. posted.Skip(4).Take(3)]), Keys([.. await ReadAll(new ProgressFilter { UpdatedSince = posted[3].RecordedAt, AsOf = posted[6].RecordedAt }, 1)]));
+        var one = posted[0].Task;
+        Assert.Equal(Keys([.. posted.Where(r => r.Task == one).Skip(1)]), Keys([.. await ReadAll(new ProgressFilter { Task = one, UpdatedSince = posted[0].RecordedAt }, 1)]));
+
+        // A task's own order (by state date) with asOf only.
+        Assert.Equal(Keys([.. posted.Take(5).Where(r => r.Task == one).OrderBy(static r => r.ReportedOn)]), Keys([.. await ReadAll(new ProgressFilter { Task = one, AsOf = posted[4].RecordedAt }, 1)]));
+        Assert.Null(await Store.ListProgressAsync(PlanId.Parse("other-plan"), new ProgressFilter(), null, 5));
+        Assert.Null(await Store.ListProgressAsync(PlanId, new ProgressFilter { Task = TaskCode.Parse("NOPE") }, null, 5));
+        Assert.Empty((await Store.ListProgressAsync(PlanId, new ProgressFilter { UpdatedSince = posted[^1].RecordedAt }, null, 5))!.Items);
+    }
+
+    [Fact]
+    public async Task Tasks_changed_since_an_instant_come_by_their_last_change()
+    {
+        var a = SyntheticPlanData.Code(5);
+        var b = SyntheticPlanData.Code(2);
+        var c = SyntheticPlanData.Code(9);
+        var stamps = new List<Instant>();
+        var versions = new Dictionary<TaskCode, long>();
+        foreach (var (code, i) in new[] { a, b, c, a }.Select(static (code, i) => (code, i)))
+        {
+            var version = versions.GetValueOrDefault(code, 1);
+            var written = await Store.AppendProgressAsync(SyntheticPlanData.Report(code, ImplementationStatus.InProgress, new LocalDate(2024, 3, 1)) with { RecordedAt = Now + Duration.FromMinutes(i) }, version, null);
+            versions[code] = written.Value!.TaskVersion;
+            stamps.Add(written.Value.Report.Report.RecordedAt!.Value);
+        }
+
+        async Task<List<TaskCode>> ReadAll(TaskFilter filter)
+        {
+            var all = new List<TaskCode>();
+            string? continuation = null;
+            do
+            {
+                var page = (await Store.ListTasksAsync(PlanId, filter, continuation, 1))!;
+                all.AddRange(page.Items.Select(static t => t.Task.Code));
+                continuation = page.Continuation;
+            }
+            while (continuation is not null);
+            return all;
+        }
+
+        Assert.Equal([b, c, a], await ReadAll(new TaskFilter { UpdatedSince = Instant.MinValue }));
+        Assert.Equal([c, a], await ReadAll(new TaskFilter { UpdatedSince = stamps[1] }));
+        Assert.Equal([b, c], await ReadAll(new TaskFilter { UpdatedSince = stamps[0] - Duration.FromTicks(10), AsOf = stamps[2], Codes = [b, c] }));
+        Assert.Equal([a, b, c], await ReadAll(new TaskFilter { UpdatedSince = Instant.MinValue, AsOf = stamps[2] }));
+        Assert.Empty(await ReadAll(new TaskFilter { UpdatedSince = stamps[3] }));
+    }
+
+    /// <summary>What tells reports apart in these tests, compared as values (a report read back is another instance).</summary>
+    private static List<(TaskCode Task, RegionCode? Region, LocalDate ReportedOn, ImplementationStatus Status, Instant? RecordedAt)> Keys(params ProgressReport[] reports)
+        => [.. reports.Select(static r => (r.Task, r.Region, r.ReportedOn, r.Status, r.RecordedAt))];
+
     protected Task<WriteResult<AppendedProgress>> AppendAsync(TaskCode code, long expectedVersion, ImplementationStatus status, LocalDate reportedOn, IdempotencyRequest? idempotency = null)
         => Store.AppendProgressAsync(SyntheticPlanData.Report(code, status, reportedOn) with { RecordedAt = Now }, expectedVersion, idempotency);
 }

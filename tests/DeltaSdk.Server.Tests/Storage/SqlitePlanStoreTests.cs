@@ -135,6 +135,8 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
     {
         var code = SyntheticPlanData.Code(14);
         await AppendAsync(code, 1, ImplementationStatus.Delayed, new LocalDate(2024, 5, 1));
+        var city = SyntheticPlanData.Report(SyntheticPlanData.Code(15), ImplementationStatus.InProgress, new LocalDate(2024, 5, 1)) with { Region = SyntheticPlanData.Wujiang, RecordedAt = Instant.FromUtc(2025, 1, 1, 0, 0) };
+        await Store.AppendProgressAsync(city, 1, null);
         var path = ((SqlitePlanStore)Store).DatabasePath;
         await ((SqlitePlanStore)Store).DisposeAsync();
 
@@ -148,6 +150,9 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
                 DROP TABLE idempotency;
                 CREATE TABLE idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created_at TEXT NOT NULL, status INTEGER NOT NULL, location TEXT NULL, etag TEXT NULL, body BLOB NOT NULL);
                 INSERT INTO idempotency VALUES ('old', 'f', '2024-01-01T00:00:00.000000000Z', 201, NULL, NULL, x'7B7D');
+                DROP INDEX progress_latest_by_region;
+                DROP INDEX progress_by_plan_in_change_order;
+                ALTER TABLE progress DROP COLUMN region;
                 DROP INDEX progress_in_change_order;
                 ALTER TABLE progress DROP COLUMN seq;
                 ALTER TABLE progress DROP COLUMN recorded_at;
@@ -178,18 +183,27 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
         Assert.Equal(SqlitePlanStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
 
-        // Version 3's change clock stamped the report stored before it, at its own recording time; version 4 then stamped
-        // the stored observations as revision 1 just after it; the new report comes after both.
+        // Version 5 filled the region column from the stored documents: the city's report is its region's latest.
+        var cityState = (await reopened.GetProgressStatesAsync(SyntheticPlanData.PlanId, [SyntheticPlanData.Code(15)], null))[SyntheticPlanData.Code(15)];
+        Assert.Equal([SyntheticPlanData.Wujiang], cityState.LatestByRegion.Select(static r => r.Region!.Value));
+        await using (var regions = check.CreateCommand())
+        {
+            regions.CommandText = "SELECT group_concat(coalesce(region, '-'), ',') FROM (SELECT region FROM progress ORDER BY id)";
+            Assert.Equal("-,320509,-", await regions.ExecuteScalarAsync());
+        }
+
+        // Version 3's change clock stamped the two reports stored before it, in storing order from their own recording
+        // time; version 4 then stamped the stored observations as revision 1 just after them; the new report comes last.
         var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
-        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(20)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(30)], reports.Select(static r => r.Report.RecordedAt!.Value));
         var observations = (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter(), null, 10))!.Items;
         Assert.Equal(SyntheticPlanData.Seed().Observations.Length, observations.Count);
-        Assert.All(observations, static o => Assert.Equal((1, Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(10)), (o.Revision!.Value, o.RecordedAt!.Value)));
+        Assert.All(observations, static o => Assert.Equal((1, Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(20)), (o.Revision!.Value, o.RecordedAt!.Value)));
         await using var stamps = check.CreateCommand();
         stamps.CommandText = "SELECT group_concat(seq || ':' || recorded_at, ',') FROM (SELECT seq, recorded_at FROM progress WHERE code = $code ORDER BY id)";
         stamps.Parameters.AddWithValue("$code", code.ToString());
         var micros = Instant.FromUtc(2025, 1, 1, 0, 0).ToUnixTimeTicks() / 10;
-        Assert.Equal($"1:{micros},3:{micros + 2}", await stamps.ExecuteScalarAsync());
+        Assert.Equal($"1:{micros},4:{micros + 3}", await stamps.ExecuteScalarAsync());
     }
 
     [Fact]

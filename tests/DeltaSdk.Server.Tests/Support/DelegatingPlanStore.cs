@@ -20,6 +20,12 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
     public virtual Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
         => inner.ListProgressAsync(planId, code, continuation, limit, cancellationToken);
 
+    public virtual Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, ProgressFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListProgressAsync(planId, filter, continuation, limit, cancellationToken);
+
+    public virtual Task<IReadOnlyDictionary<TaskCode, TaskProgressState>> GetProgressStatesAsync(PlanId planId, IReadOnlyCollection<TaskCode> codes, NodaTime.Instant? asOf, CancellationToken cancellationToken = default)
+        => inner.GetProgressStatesAsync(planId, codes, asOf, cancellationToken);
+
     public virtual Task<StoredProgressReport?> GetProgressAsync(PlanId planId, TaskCode code, long reportId, CancellationToken cancellationToken = default)
         => inner.GetProgressAsync(planId, code, reportId, cancellationToken);
 

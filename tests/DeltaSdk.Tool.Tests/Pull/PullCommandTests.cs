@@ -62,29 +62,35 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(YangtzeRiverDelta.Observations.Observations.Length, observations.Observations.Length);
         Assert.True(File.Exists(_dir.File("out/progress.json")));
         Assert.DoesNotContain(WriterKey, run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Contains("Next incremental pull: --updated-since ", run.Output, StringComparison.Ordinal);
+        // No progress on the server yet: no mark to give, so the next pull is a full one.
+        Assert.Contains("No progress recorded yet: the next pull is a full one.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_incremental_pull_keeps_only_progress_recorded_after_the_instant_and_sends_no_unknown_parameter()
+    public async Task An_incremental_pull_asks_the_server_for_progress_after_the_instant_and_prints_the_next_mark()
     {
         var plan = YangtzeRiverDelta.ActionPlan2024To2026;
         var task = plan.AllTasks.First();
         var before = SystemClock.Instance.GetCurrentInstant() - Duration.FromSeconds(1);
-        await PostProgressAsync(task.Code);
-        var after = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(1);
+        var recorded = await PostProgressAsync(task.Code);
 
         var since = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "-o", "since", "--updated-since", InstantPattern.ExtendedIso.Format(before));
-        var later = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "-o", "later", "--updated-since", InstantPattern.ExtendedIso.Format(after));
-
         Assert.Equal(ExitCodes.Success, since.ExitCode);
-        Assert.Equal(ExitCodes.Success, later.ExitCode);
         Assert.Equal([task.Code], ReadProgress("since/progress.json").Select(r => r.Task));
+
+        // The next mark is the server's recording time of the last report, and a pull from it finds nothing new.
+        var mark = InstantPattern.ExtendedIso.Format(recorded);
+        Assert.Contains("Next incremental pull: --updated-since " + mark, since.Output, StringComparison.Ordinal);
+        var later = await InProcessTool.RunAsync(_dir.Path, "pull", "--server", _server.BaseAddress.ToString(), "-o", "later", "--updated-since", mark);
+        Assert.Equal(ExitCodes.Success, later.ExitCode);
         Assert.Empty(ReadProgress("later/progress.json"));
-        // The reference server refuses unknown query parameters, so the tool must not send one it does not define.
-        var requests = _requests.Requests.Where(r => r.Path.EndsWith("/tasks", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(requests);
-        Assert.DoesNotContain(requests, r => r.Query.Contains("updatedSince", StringComparison.Ordinal));
+        Assert.Contains("Next incremental pull: --updated-since " + mark, later.Output, StringComparison.Ordinal);
+
+        // The filter runs on the server: the tool asks the plan's progress feed with updatedSince, not every task's list.
+        var feed = _requests.Requests.Where(r => r.Path.EndsWith($"/plans/{plan.Id}/progress", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, feed.Count);
+        Assert.All(feed, r => Assert.Contains("updatedSince=", r.Query, StringComparison.Ordinal));
+        Assert.DoesNotContain(_requests.Requests, r => r.Method == "GET" && r.Path.EndsWith("/progress", StringComparison.Ordinal) && r.Path.Contains("/tasks/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,7 +130,7 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
         return [.. document.RootElement.EnumerateArray().Select(e => DeltaJson.ReadProgressReport(e.GetRawText()))];
     }
 
-    private async Task PostProgressAsync(TaskCode code)
+    private async Task<Instant> PostProgressAsync(TaskCode code)
     {
         var services = new ServiceCollection();
         services.AddDeltaClient(options =>
@@ -136,7 +142,7 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
         var client = provider.GetRequiredService<DeltaClient>();
         var plan = YangtzeRiverDelta.ActionPlan2024To2026;
         var current = await client.GetTaskAsync(plan.Id, code);
-        await client.PostProgressAsync(plan.Id, code, new ProgressReport
+        var stored = await client.PostProgressAsync(plan.Id, code, new ProgressReport
         {
             Plan = plan.Id,
             Task = code,
@@ -145,5 +151,6 @@ public sealed class PullCommandTests : IAsyncLifetime, IDisposable
             PercentComplete = 40,
             Narrative = LocalizedText.Create("合成进展", "Synthetic progress"),
         }, current.ETag);
+        return stored.Value.RecordedAt!.Value;
     }
 }
