@@ -25,6 +25,7 @@ namespace DeltaSdk.Api;
 [JsonSerializable(typeof(AspectProgressSummary))]
 [JsonSerializable(typeof(PlanProgressSummary))]
 [JsonSerializable(typeof(ObservationWriteResult))]
+[JsonSerializable(typeof(PlanRevisionSummary))]
 [JsonSerializable(typeof(Page<PlanSummary>))]
 [JsonSerializable(typeof(Page<AspectSummary>))]
 [JsonSerializable(typeof(Page<KeyTask>))]
@@ -33,4 +34,5 @@ namespace DeltaSdk.Api;
 [JsonSerializable(typeof(Page<RegionGroup>))]
 [JsonSerializable(typeof(Page<Indicator>))]
 [JsonSerializable(typeof(Page<Observation>))]
+[JsonSerializable(typeof(Page<PlanRevisionSummary>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
