@@ -417,7 +417,7 @@ public sealed class InMemoryPlanStore : IPlanStore
         var stored = new List<StoredPlan>();
         foreach (var plan in catalog.OrderedPlans)
         {
-            var first = new StoredPlan { Plan = plan, Revision = 1, RecordedAt = _clock.Next(SystemClock.Instance.GetCurrentInstant()).RecordedAt };
+            var first = new StoredPlan { Plan = plan, Revision = 1, RecordedAt = _clock.Next(NodaConstants.UnixEpoch).RecordedAt };
             stored.Add(first);
             var empty = new Changes.ChangeSet { Subject = Changes.ChangeSubject.Plan };
             _plans.Add(plan.Id, new PlanState([.. StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal))]) { Revisions = { new PlanRevisionState(first, PlanEdit.Summary(plan.Id, 1, first.RecordedAt, empty)) } });

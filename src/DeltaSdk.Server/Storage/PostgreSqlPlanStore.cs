@@ -401,14 +401,14 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                 }
 
                 // Plans stored before plan revisions get their revision 1 (none in a new database: it has no plans yet).
-                await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
 
                 using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
                 {
                     if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
                     {
                         await SeedAsync(connection, cancellationToken).ConfigureAwait(false);
-                        await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                        await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
                     }
                 }
 

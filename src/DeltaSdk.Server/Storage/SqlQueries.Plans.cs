@@ -17,7 +17,10 @@ internal static partial class SqlQueries
     /// clock in plan order: run after seeding, and once when a database older than plan revisions is migrated.
     /// </summary>
     /// <param name="createCommand">Makes commands in the caller's transaction.</param>
-    /// <param name="now">The clock, for the stamps.</param>
+    /// <param name="now">
+    /// The clock for the stamps: the stores pass the Unix epoch, so that the seeded document counts as known from the
+    /// start (any <c>asOf</c> finds it) and the seed takes no real time from the writes that follow.
+    /// </param>
     /// <param name="cancellationToken">Cancels the statements.</param>
     /// <returns>A task that completes when every plan has a revision.</returns>
     public static async Task RecordFirstRevisionsAsync(Func<DbCommand> createCommand, Instant now, CancellationToken cancellationToken)
@@ -114,7 +117,9 @@ internal static partial class SqlQueries
         Instant currentRecordedAt;
         using (var read = createCommand())
         {
-            read.CommandText = "SELECT p.revision, p.document, r.recorded_at FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision WHERE p.id = @plan" + dialect.LockRow;
+            // The plans row alone: PostgreSQL re-reads a locked row that a concurrent writer updated, and a join would
+            // then drop it (its old revision's row no longer joins) instead of showing the new revision.
+            read.CommandText = "SELECT revision, document FROM plans WHERE id = @plan" + dialect.LockRow;
             Add(read, "plan", planId);
             var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -126,8 +131,15 @@ internal static partial class SqlQueries
 
                 revision = reader.GetInt64(0);
                 current = DeltaJson.ReadPlan(reader.GetString(1));
-                currentRecordedAt = StoreHelpers.FromMicros(reader.GetInt64(2));
             }
+        }
+
+        using (var recorded = createCommand())
+        {
+            recorded.CommandText = "SELECT recorded_at FROM plan_revisions WHERE plan_id = @plan AND revision = @revision";
+            Add(recorded, "plan", planId);
+            Add(recorded, "revision", revision);
+            currentRecordedAt = StoreHelpers.FromMicros(Convert.ToInt64(await recorded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture));
         }
 
         long? taskVersion = null;

@@ -452,7 +452,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                 }
 
                 // Plans stored before plan revisions get their revision 1 (none on a new file: it has no plans yet).
-                await SqlQueries.RecordFirstRevisionsAsync(() => Command(connection, transaction, string.Empty), SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                await SqlQueries.RecordFirstRevisionsAsync(() => Command(connection, transaction, string.Empty), NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
             }
 
             using (var seeded = Command(connection, transaction, "SELECT value FROM meta WHERE key = 'seeded_at'"))
@@ -465,7 +465,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
             }
 
             await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            await SqlQueries.RecordFirstRevisionsAsync(() => Command(connection, transaction, string.Empty), SystemClock.Instance.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            await SqlQueries.RecordFirstRevisionsAsync(() => Command(connection, transaction, string.Empty), NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }

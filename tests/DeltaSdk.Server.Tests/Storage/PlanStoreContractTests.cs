@@ -7,7 +7,7 @@ using NodaTime;
 namespace DeltaSdk.Server.Tests.Storage;
 
 /// <summary>The behaviour every <see cref="IPlanStore"/> shares; each store's test class runs these against it.</summary>
-public abstract class PlanStoreContractTests : IAsyncLifetime
+public abstract partial class PlanStoreContractTests : IAsyncLifetime
 {
     private static readonly Plan Plan = SyntheticPlanData.Plan(40);
     private static readonly PlanId PlanId = SyntheticPlanData.PlanId;

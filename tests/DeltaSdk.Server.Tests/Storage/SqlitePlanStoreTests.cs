@@ -126,6 +126,8 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
                 ALTER TABLE progress DROP COLUMN seq;
                 ALTER TABLE progress DROP COLUMN recorded_at;
                 DROP TABLE change_clock;
+                DROP TABLE plan_revisions;
+                ALTER TABLE plans DROP COLUMN revision;
                 UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """;
             await command.ExecuteNonQueryAsync();
@@ -145,16 +147,18 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("3", await version.ExecuteScalarAsync());
+        Assert.Equal("4", await version.ExecuteScalarAsync());
 
-        // Version 3's change clock stamped the report stored before it, at its own recording time, and the new one after it.
+        // Version 3's change clock stamped the report stored before it, at its own recording time (seq 1); version 4
+        // then gave the plan its revision 1 (seq 2, 1 µs later); the new report comes after both.
         var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
-        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(10)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(20)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        Assert.Equal(1, (await reopened.GetPlanRevisionAsync(SyntheticPlanData.PlanId, null))!.Revision);
         await using var stamps = check.CreateCommand();
         stamps.CommandText = "SELECT group_concat(seq || ':' || recorded_at, ',') FROM (SELECT seq, recorded_at FROM progress WHERE code = $code ORDER BY id)";
         stamps.Parameters.AddWithValue("$code", code.ToString());
         var micros = Instant.FromUtc(2025, 1, 1, 0, 0).ToUnixTimeTicks() / 10;
-        Assert.Equal($"1:{micros},2:{micros + 1}", await stamps.ExecuteScalarAsync());
+        Assert.Equal($"1:{micros},3:{micros + 2}", await stamps.ExecuteScalarAsync());
     }
 
     [Fact]
