@@ -22,7 +22,7 @@ internal sealed partial class PlanApiHandlers
     public async Task<IResult> GetPlanAsync(HttpContext context, string planId, string? asOf)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
-            || !TryParseInstant(asOf, "asOf", out var instant, out problem))
+            || !QueryValues.TryParseInstant(asOf, "asOf", out var instant, out problem))
         {
             return problem;
         }
@@ -317,27 +317,6 @@ internal sealed partial class PlanApiHandlers
         var strong = tags.FirstOrDefault(static t => !t.IsWeak && ETags.TryParseRevision(t.Tag.ToString(), out _));
         revision = strong is not null && ETags.TryParseRevision(strong.Tag.ToString(), out var parsed) ? parsed : -1;
         return true;
-    }
-
-    /// <summary>Parses an instant in the canonical form (<c>2026-11-30T08:00:00Z</c>, fraction optional, <c>Z</c> required).</summary>
-    private static bool TryParseInstant(string? text, string parameter, out Instant? value, [NotNullWhen(false)] out ProblemResult? problem)
-    {
-        value = null;
-        problem = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success)
-        {
-            value = parsed.Value;
-            return true;
-        }
-
-        problem = ProblemResult.BadRequest($"{parameter} '{text}' is not an instant such as 2026-11-30T08:00:00Z (UTC, Z required, fraction optional).");
-        return false;
     }
 
     private static bool TryParseBoolean(string? text, string parameter, out bool value, [NotNullWhen(false)] out ProblemResult? problem)

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using DeltaSdk.Serialization;
+using NodaTime;
 
 namespace DeltaSdk.Server.Http;
 
@@ -40,6 +42,32 @@ internal static class QueryValues
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Parses an instant parameter (<c>updatedSince</c>, and <c>asOf</c> of the history reads) exactly as the canonical
+    /// format reads an instant member: the text is read as a JSON string by <see cref="DeltaJson.Options"/>, so a query
+    /// and a document accept the same instants (<c>2026-11-30T08:00:00Z</c>, an optional fraction, <c>Z</c> required).
+    /// </summary>
+    public static bool TryParseInstant(string? text, string parameter, out Instant? value, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        try
+        {
+            value = JsonSerializer.Deserialize<Instant>(JsonSerializer.Serialize(text, ServerJson.TypeInfo<string>()), DeltaJson.Options);
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            problem = ProblemResult.BadRequest($"{parameter}: '{text}' is not an instant such as 2026-11-30T08:00:00Z ({exception.Message})");
+            return false;
+        }
     }
 
     /// <summary>Parses an enum written as on the wire (camelCase member name).</summary>

@@ -50,6 +50,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         _dataVersion = new SqliteDataVersion(_connectionString);
     }
 
+    /// <summary>Gets the schema version this store migrates a database file to.</summary>
+    public static int SchemaVersion => Migrations.Length;
+
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath { get; }
 

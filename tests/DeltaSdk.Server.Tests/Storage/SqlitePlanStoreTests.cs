@@ -147,7 +147,7 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("4", await version.ExecuteScalarAsync());
+        Assert.Equal(SqlitePlanStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
 
         // Version 3's change clock stamped the report stored before it, at its own recording time (seq 1); version 4
         // then gave the plan its revision 1 (seq 2, 1 µs later); the new report comes after both.
