@@ -111,6 +111,34 @@ public partial class DeltaClient
         return new Versioned<KeyTask>(stored, RequireETag(etag, "PutTask"));
     }
 
+    /// <summary>
+    /// Adds an indicator to a plan, or replaces one (with its baseline and targets), validated as part of the whole plan
+    /// and recorded as a new plan revision. Needs an API key with write rights.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="indicator">The indicator; its <see cref="Indicator.Id"/> says which.</param>
+    /// <param name="ifMatch">The plan's ETag (an indicator has no version of its own), from <see cref="GetVersionedPlanAsync"/> or the previous write.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The indicator as stored and the plan's new ETag.</returns>
+    /// <exception cref="DeltaConflictException">The plan changed since <paramref name="ifMatch"/> was read (<c>412</c>).</exception>
+    /// <exception cref="DeltaApiException">
+    /// The plan with the indicator is invalid (<c>422</c>), the API key is missing or wrong (<c>401</c>/<c>403</c>), the
+    /// plan does not exist (<c>404</c>) or the server failed.
+    /// </exception>
+    public virtual async Task<Versioned<Indicator>> PutIndicatorAsync(PlanId planId, Indicator indicator, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        Check(planId.IsEmpty, nameof(planId));
+        ArgumentNullException.ThrowIfNull(indicator);
+        Check(indicator.Id.IsEmpty, nameof(indicator));
+        Check(ifMatch.IsEmpty, nameof(ifMatch));
+        var (stored, etag) = await SendAsync(
+            "PutIndicator",
+            (planId, indicator, ifMatch: ifMatch.ToString("H")),
+            static (api, s, ct) => api.PutIndicatorAsync(s.planId, s.indicator.Id, s.indicator, s.ifMatch, ct),
+            cancellationToken).ConfigureAwait(false);
+        return new Versioned<Indicator>(stored, RequireETag(etag, "PutIndicator"));
+    }
+
     /// <summary>Lists a plan's revisions, newest first.</summary>
     /// <param name="planId">The plan.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

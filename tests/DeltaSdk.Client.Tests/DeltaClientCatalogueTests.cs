@@ -161,6 +161,24 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_indicator_is_added_and_changed_under_the_plan_ETag()
+    {
+        var read = await _client.GetVersionedPlanAsync(PlanId);
+        var indicator = new Indicator { Id = IndicatorId.Parse("synthetic-indicator"), Name = LocalizedText.Create("合成指标", "Synthetic indicator"), Unit = "count" };
+
+        var added = await _client.PutIndicatorAsync(PlanId, indicator, read.ETag);
+        var changed = await _client.PutIndicatorAsync(PlanId, indicator with { Unit = "synthetic-unit" }, added.ETag);
+        var stale = await Assert.ThrowsAsync<DeltaConflictException>(() => _client.PutIndicatorAsync(PlanId, indicator, added.ETag));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(changed.ETag, (await _client.GetVersionedPlanAsync(PlanId)).ETag);
+        Assert.Equal("synthetic-unit", (await _client.ListIndicatorsAsync().ToListAsync()).Single(static i => i.Id.ToString() == "synthetic-indicator").Unit);
+        var revisions = await _client.ListPlanRevisionsAsync(PlanId).ToListAsync();
+        Assert.Equal([3L, 2L, 1L], revisions.Select(static r => r.Revision));
+        Assert.Equal((1, 1), (revisions[1].Added, revisions[0].Changed));
+    }
+
+    [Fact]
     public async Task A_restart_keeps_every_revision_and_asOf_returns_the_earlier_plan()
     {
         var read = await _client.GetVersionedPlanAsync(PlanId);

@@ -43,6 +43,14 @@ internal interface IDeltaApi
         [Header(DeltaHeaders.IfNoneMatch)] string? ifNoneMatch,
         CancellationToken cancellationToken);
 
+    [Put("/v1/plans/{planId}/indicators/{indicatorId}")]
+    Task<IApiResponse<Indicator>> PutIndicatorAsync(
+        PlanId planId,
+        IndicatorId indicatorId,
+        [Body] Indicator indicator,
+        [Header(DeltaHeaders.IfMatch)] string ifMatch,
+        CancellationToken cancellationToken);
+
     [Get("/v1/plans/{planId}/aspects")]
     Task<IApiResponse<Page<AspectSummary>>> GetAspectsAsync(PlanId planId, string? pageToken, CancellationToken cancellationToken);
 

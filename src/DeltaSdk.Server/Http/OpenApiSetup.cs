@@ -84,10 +84,12 @@ internal static class OpenApiSetup
 
             foreach (var parameter in operation.Parameters ?? [])
             {
-                if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-Match" } planMatch && operation.OperationId == "putPlan")
+                if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-Match" } planMatch && operation.OperationId is "putPlan" or "putIndicator")
                 {
                     planMatch.Required = false;
-                    planMatch.Description = "The plan's current ETag (its revision), from GET of the plan or a dry run. Missing on a write: 428; stale: 412. Optional for a dry run, where a stale one is a 412 too.";
+                    planMatch.Description = operation.OperationId == "putPlan"
+                        ? "The plan's current ETag (its revision), from GET of the plan or a dry run. Missing on a write: 428; stale: 412. Optional for a dry run, where a stale one is a 412 too."
+                        : "The plan's current ETag (its revision), from GET of the plan. Missing: 428; stale: 412.";
                 }
                 else if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-Match" } taskMatch && operation.OperationId == "putTask")
                 {

@@ -51,6 +51,16 @@ internal static class PlanApiEndpoints
             .Produces<KeyTask>(StatusCodes.Status201Created, Json)
             .Produces<DeltaProblemDetails>(StatusCodes.Status409Conflict, ProblemResult.ContentType);
 
+        v1.MapPut(
+                "/plans/{planId}/indicators/{indicatorId}",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string indicatorId, [FromHeader(Name = "If-Match")] string? ifMatch)
+                    => api.PutIndicatorAsync(context, planId, indicatorId))
+            .CatalogueWrite<Indicator, Indicator>(
+                "putIndicator",
+                "Indicators",
+                "Adds (201) or replaces (200) an indicator of a plan, with its baseline and targets, validated as part of the whole plan and recorded as a new plan revision. Needs an API key with write rights and If-Match with the plan's ETag; answers the indicator and the plan's new ETag.")
+            .Produces<Indicator>(StatusCodes.Status201Created, Json);
+
         v1.MapGetAndHead("/plans/{planId}/aspects", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.ListAspectsAsync(context, planId))
             .Read<Page<AspectSummary>>("listAspects", "Plans", "Lists a plan's aspects with declared and catalogued task counts, without their tasks.", notFound: true);
 

@@ -218,6 +218,75 @@ internal sealed partial class PlanApiHandlers
         }
     }
 
+    public async Task<IResult> PutIndicatorAsync(HttpContext context, string planId, string indicatorId)
+    {
+        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
+            || !QueryValues.TryParseRequired<IndicatorId>(indicatorId, "indicatorId", out var indicatorCode, out problem))
+        {
+            return problem;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        if (await store.GetPlanRevisionAsync(id, null, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return PlanNotFound(id);
+        }
+
+        // An indicator has no version of its own: the plan's ETag guards it, as it guards a whole-plan submit.
+        if (!TryReadRevisionMatch(context.Request, out var expected, out problem))
+        {
+            return problem;
+        }
+
+        if (expected != current.Revision)
+        {
+            return PlanChanged(id, current.Revision);
+        }
+
+        var (_, indicator, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, ReadIndicator, static (_, _) => null).ConfigureAwait(false);
+        if (indicator is null)
+        {
+            return bodyProblem!;
+        }
+
+        if (indicator.Id != indicatorCode)
+        {
+            return Invalid([new ProblemDiagnostic { Code = Validation.DeltaRequestValidator.IndicatorMismatch, Severity = DiagnosticSeverity.Error, Path = "$.id", Message = $"The indicator is '{indicator.Id}' but is put to indicator '{indicatorCode}'." }]);
+        }
+
+        var exists = current.Plan.Indicators.Any(i => i.Id == indicatorCode);
+        var plan = current.Plan with { Indicators = exists ? [.. current.Plan.Indicators.Select(i => i.Id == indicatorCode ? indicator : i)] : current.Plan.Indicators.Add(indicator) };
+        var diagnostics = validator.ValidatePlan(plan, id, await store.GetRegionTableAsync(cancellationToken).ConfigureAwait(false));
+        if (diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return Invalid(diagnostics);
+        }
+
+        var outcome = await store.WritePlanAsync(plan, new PlanPrecondition { Revision = expected }, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        switch (outcome.Outcome)
+        {
+            case WriteOutcome.Written:
+                LogPlanWritten(logger, id, outcome.Value!.Plan.Revision, outcome.Value.Changes.Changes.Length);
+                return new JsonBytesResult(exists ? StatusCodes.Status200OK : StatusCodes.Status201Created, ServerJson.Serialize(indicator), ETags.ForRevision(outcome.Value.Plan.Revision), exists ? null : (context.Request.PathBase + context.Request.Path).ToString());
+            case WriteOutcome.VersionMismatch:
+                return PlanChanged(id, outcome.CurrentVersion ?? 0);
+            default:
+                return PlanNotFound(id);
+        }
+    }
+
+    private static Indicator ReadIndicator(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, ServerJson.TypeInfo<Indicator>()) ?? throw new DeltaFormatException("The body is null; expected an indicator.", "$");
+        }
+        catch (JsonException exception)
+        {
+            throw new DeltaFormatException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+        }
+    }
+
     /// <summary>
     /// The plan with <paramref name="task"/> in place of the task with its code when it stays in the same aspect, else
     /// (a new task, or one that changes aspect) at the end of its aspect's tasks, or of the unassigned tasks.

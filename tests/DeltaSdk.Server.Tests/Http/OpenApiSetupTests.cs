@@ -35,7 +35,7 @@ public sealed class OpenApiSetupTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            ["getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservations", "listPlanRevisions", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress", "putPlan", "putTask"],
+            ["getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservations", "listPlanRevisions", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress", "putIndicator", "putPlan", "putTask"],
             operations);
         Assert.Equal("/", document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>());
         Assert.Equal("MIT", document["info"]!["license"]!["identifier"]!.GetValue<string>());
