@@ -26,7 +26,7 @@ namespace DeltaSdk.Client;
 /// following pages as it is enumerated, and <c>Get…PageAsync</c> returns one <see cref="Page{T}"/> at a time.</para>
 /// <para>For tests, derive from it: every member is virtual and the protected constructor needs nothing.</para>
 /// </remarks>
-public class DeltaClient
+public partial class DeltaClient
 {
     /// <summary>The name of the <see cref="ActivitySource"/> that traces one span per operation: <c>DeltaSdk.Client</c>.</summary>
     public const string ActivitySourceName = "DeltaSdk.Client";

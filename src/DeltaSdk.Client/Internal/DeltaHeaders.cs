@@ -7,4 +7,5 @@ internal static class DeltaHeaders
     public const string IdempotencyKey = "Idempotency-Key";
     public const string RequestId = "X-Request-Id";
     public const string IfMatch = "If-Match";
+    public const string IfNoneMatch = "If-None-Match";
 }

@@ -20,6 +20,37 @@ internal interface IDeltaApi
     [Get("/v1/plans/{planId}")]
     Task<IApiResponse<Plan>> GetPlanAsync(PlanId planId, CancellationToken cancellationToken);
 
+    [Get("/v1/plans/{planId}")]
+    Task<IApiResponse<Plan>> GetPlanAsOfAsync(PlanId planId, string? asOf, CancellationToken cancellationToken);
+
+    [Put("/v1/plans/{planId}")]
+    Task<IApiResponse<Changes.ChangeSet>> PutPlanAsync(
+        PlanId planId,
+        [Body] Plan plan,
+        string? dryRun,
+        [Header(DeltaHeaders.IfMatch)] string? ifMatch,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/plans/{planId}/revisions")]
+    Task<IApiResponse<Page<PlanRevisionSummary>>> GetPlanRevisionsAsync(PlanId planId, int? pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    [Put("/v1/plans/{planId}/tasks/{code}")]
+    Task<IApiResponse<KeyTask>> PutTaskAsync(
+        PlanId planId,
+        TaskCode code,
+        [Body] KeyTask task,
+        [Header(DeltaHeaders.IfMatch)] string? ifMatch,
+        [Header(DeltaHeaders.IfNoneMatch)] string? ifNoneMatch,
+        CancellationToken cancellationToken);
+
+    [Put("/v1/plans/{planId}/indicators/{indicatorId}")]
+    Task<IApiResponse<Indicator>> PutIndicatorAsync(
+        PlanId planId,
+        IndicatorId indicatorId,
+        [Body] Indicator indicator,
+        [Header(DeltaHeaders.IfMatch)] string ifMatch,
+        CancellationToken cancellationToken);
+
     [Get("/v1/plans/{planId}/aspects")]
     Task<IApiResponse<Page<AspectSummary>>> GetAspectsAsync(PlanId planId, string? pageToken, CancellationToken cancellationToken);
 

@@ -6,10 +6,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace DeltaSdk.Server.Http;
 
-/// <summary>Entity tags: content digests for read-only representations, versions for tasks.</summary>
+/// <summary>Entity tags: content digests for read-only representations, versions for tasks, revisions for plans.</summary>
 internal static class ETags
 {
     private const string VersionPrefix = "\"v";
+    private const string RevisionPrefix = "\"r";
 
     /// <summary>A strong ETag from the representation's bytes, so that equal bodies share it across restarts and stores.</summary>
     public static string ForContent(ReadOnlySpan<byte> body)
@@ -21,12 +22,19 @@ internal static class ETags
 
     public static string ForVersion(long version) => VersionPrefix + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    public static bool TryParseVersion(string etag, out long version)
+    public static bool TryParseVersion(string etag, out long version) => TryParseNumber(etag, VersionPrefix, out version);
+
+    /// <summary>A plan's ETag: its revision, so that a write can name the revision it was made against.</summary>
+    public static string ForRevision(long revision) => RevisionPrefix + revision.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    public static bool TryParseRevision(string etag, out long revision) => TryParseNumber(etag, RevisionPrefix, out revision);
+
+    private static bool TryParseNumber(string etag, string prefix, out long number)
     {
-        version = 0;
-        return etag.StartsWith(VersionPrefix, StringComparison.Ordinal)
+        number = 0;
+        return etag.StartsWith(prefix, StringComparison.Ordinal)
             && etag.EndsWith('"')
-            && long.TryParse(etag.AsSpan(VersionPrefix.Length, etag.Length - VersionPrefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out version);
+            && long.TryParse(etag.AsSpan(prefix.Length, etag.Length - prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>Whether <c>If-None-Match</c> names <paramref name="etag"/> (weak comparison, as RFC 9110 prescribes for it).</summary>

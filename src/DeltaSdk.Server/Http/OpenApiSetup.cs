@@ -32,9 +32,9 @@ internal static class OpenApiSetup
     // Every tag of the document (PlanApiEndpoints) has a description: API portals show it above the tag's operations.
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
-        ["Plans"] = "The action plans: plan documents with their aspects, and each plan's progress summary.",
+        ["Plans"] = "The action plans: plan documents with their aspects, their revisions (a plan's ETag is its revision, needed to submit a new document), and each plan's progress summary.",
         ["Analytics"] = "Roll-ups of task progress and indicator status, as analysis documents with their methodology.",
-        ["Tasks"] = "The key tasks of a plan; a task's ETag is its version, needed to post progress for it.",
+        ["Tasks"] = "The key tasks of a plan; a task's ETag is its version, needed to post progress for it or to update it.",
         ["Progress"] = "Progress reports on key tasks: read by anyone, written with an API key and If-Match.",
         ["Regions"] = "The regions of the Yangtze River Delta (provinces and cities) and named groups of them.",
         ["Indicators"] = "The plans' indicators, their observations by reporting period, and writes of observation batches.",
@@ -77,13 +77,30 @@ internal static class OpenApiSetup
         {
             // Writes need an API key; reads are public, which the document says explicitly (an empty requirement list)
             // rather than by leaving security out, which would mean "unspecified".
-            operation.Security = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+            var method = context.Description.HttpMethod;
+            operation.Security = string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase)
                 ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }]
                 : [];
 
             foreach (var parameter in operation.Parameters ?? [])
             {
-                if (parameter is OpenApiParameter { In: ParameterLocation.Header } header && header.Name == "If-Match")
+                if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-Match" } planMatch && operation.OperationId is "putPlan" or "putIndicator")
+                {
+                    planMatch.Required = false;
+                    planMatch.Description = operation.OperationId == "putPlan"
+                        ? "The plan's current ETag (its revision), from GET of the plan or a dry run. Missing on a write: 428; stale: 412. Optional for a dry run, where a stale one is a 412 too."
+                        : "The plan's current ETag (its revision), from GET of the plan. Missing: 428; stale: 412.";
+                }
+                else if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-Match" } taskMatch && operation.OperationId == "putTask")
+                {
+                    taskMatch.Required = false;
+                    taskMatch.Description = "The task's current ETag, from GET of the task, to update it (stale: 412). To add a task send If-None-Match: * instead; neither: 428.";
+                }
+                else if (parameter is OpenApiParameter { In: ParameterLocation.Header, Name: "If-None-Match" } create && operation.OperationId == "putTask")
+                {
+                    create.Description = "* to add a task that must not exist yet (it does: 412).";
+                }
+                else if (parameter is OpenApiParameter { In: ParameterLocation.Header } header && header.Name == "If-Match")
                 {
                     // Declared optional so that the handler, not the binder, answers a missing one (428 rather than 400).
                     header.Required = true;

@@ -21,8 +21,45 @@ internal static class PlanApiEndpoints
         v1.MapGetAndHead("/plans", ([FromServices] PlanApiHandlers api, HttpContext context) => api.ListPlansAsync(context))
             .Read<Page<PlanSummary>>("listPlans", "Plans", "Lists the plans.");
 
-        v1.MapGetAndHead("/plans/{planId}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.GetPlanAsync(context, planId))
-            .Read<Plan>("getPlan", "Plans", "Gets a plan document (canonical format, with its aspects and tasks).", notFound: true);
+        v1.MapGetAndHead("/plans/{planId}", ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? asOf) => api.GetPlanAsync(context, planId, asOf))
+            .Read<Plan>("getPlan", "Plans", "Gets a plan document (canonical format, with its aspects and tasks). Its ETag is its revision (\"r1\", \"r2\", ...). asOf (an instant such as 2026-11-30T08:00:00Z) gets the revision that was current then.", notFound: true);
+
+        v1.MapPut(
+                "/plans/{planId}",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? dryRun, [FromHeader(Name = "If-Match")] string? ifMatch)
+                    => api.PutPlanAsync(context, planId, dryRun))
+            .CatalogueWrite<Plan, Changes.ChangeSet>(
+                "putPlan",
+                "Plans",
+                "Replaces a plan document (aspects and their declared counts, tasks, indicators with targets, agencies, sources) and answers the change set from the stored revision to it, with the new revision's ETag. Needs an API key with write rights and If-Match with the plan's ETag. dryRun=true validates and answers the change set against the current revision (and that revision's ETag) without writing. Removing a task that has progress reports is a 409.")
+            .Produces<DeltaProblemDetails>(StatusCodes.Status409Conflict, ProblemResult.ContentType);
+
+        v1.MapGetAndHead(
+                "/plans/{planId}/revisions",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
+                    => api.ListPlanRevisionsAsync(context, planId, pageSize, pageToken))
+            .Read<Page<PlanRevisionSummary>>("listPlanRevisions", "Plans", "Lists a plan's revisions, newest first: number, when recorded, and how many entities and counts each changed against the one before. Revision 1 is the seeded document.", notFound: true);
+
+        v1.MapPut(
+                "/plans/{planId}/tasks/{code}",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
+                    => api.PutTaskAsync(context, planId, code))
+            .CatalogueWrite<KeyTask, KeyTask>(
+                "putTask",
+                "Tasks",
+                "Adds a key task (If-None-Match: *; 201) or updates one (If-Match with its ETag; 200), validated as part of the whole plan and recorded as a new plan revision. Answers the task and its new ETag; a changed task's version goes up, so progress writers holding the old ETag read it again.")
+            .Produces<KeyTask>(StatusCodes.Status201Created, Json)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status409Conflict, ProblemResult.ContentType);
+
+        v1.MapPut(
+                "/plans/{planId}/indicators/{indicatorId}",
+                ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string indicatorId, [FromHeader(Name = "If-Match")] string? ifMatch)
+                    => api.PutIndicatorAsync(context, planId, indicatorId))
+            .CatalogueWrite<Indicator, Indicator>(
+                "putIndicator",
+                "Indicators",
+                "Adds (201) or replaces (200) an indicator of a plan, with its baseline and targets, validated as part of the whole plan and recorded as a new plan revision. Needs an API key with write rights and If-Match with the plan's ETag; answers the indicator and the plan's new ETag.")
+            .Produces<Indicator>(StatusCodes.Status201Created, Json);
 
         v1.MapGetAndHead("/plans/{planId}/aspects", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.ListAspectsAsync(context, planId))
             .Read<Page<AspectSummary>>("listAspects", "Plans", "Lists a plan's aspects with declared and catalogued task counts, without their tasks.", notFound: true);
@@ -159,6 +196,23 @@ internal static class PlanApiEndpoints
 
         return builder;
     }
+
+    /// <summary>A catalogue write (PUT): 200 with the result, and every refusal a conditional write can get.</summary>
+    private static RouteHandlerBuilder CatalogueWrite<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary)
+        where TRequest : notnull
+        => builder.WithName(name).WithTags(tag).WithSummary(summary)
+            .RequireAuthorization(ApiKeyAuthenticationHandler.WritePolicy)
+            .Accepts<TRequest>(Json)
+            .Produces<TResponse>(StatusCodes.Status200OK, Json)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status401Unauthorized, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status403Forbidden, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
 
     private static RouteHandlerBuilder Write<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary)
         where TRequest : notnull

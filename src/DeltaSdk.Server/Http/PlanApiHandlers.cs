@@ -35,23 +35,6 @@ internal sealed partial class PlanApiHandlers(
         return ETags.ConditionalJson(context.Request, new Page<PlanSummary> { Items = [.. plans] });
     }
 
-    public async Task<IResult> GetPlanAsync(HttpContext context, string planId)
-    {
-        if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem))
-        {
-            return problem;
-        }
-
-        if (await store.GetPlanAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } plan)
-        {
-            return PlanNotFound(id);
-        }
-
-        // The plan is a document of the canonical format: DeltaJson writes it, with its header.
-        var body = DeltaJson.WritePlanToUtf8Bytes(plan);
-        return ETags.Conditional(context.Request, body, ETags.ForContent(body));
-    }
-
     public async Task<IResult> ListAspectsAsync(HttpContext context, string planId)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem))

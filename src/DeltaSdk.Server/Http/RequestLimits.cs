@@ -24,6 +24,13 @@ internal static class RequestLimits
             ?? Each(batch.Observations, "$.observations", limits, static (observation, path, l) =>
                 Extension(observation, path, l) ?? (observation.Source is { } source ? Extension(source, path + ".source", l) : null));
 
+    /// <summary>A whole plan document is bounded by the body size; its own unknown members are bounded like any document's.</summary>
+    public static ProblemResult? Check(Plan plan, RequestLimitOptions limits) => Extension(plan, "$", limits);
+
+    public static ProblemResult? Check(KeyTask task, RequestLimitOptions limits)
+        => Extension(task, "$", limits)
+            ?? Over(task.Sources.Length, limits.MaxSources, nameof(RequestLimitOptions.MaxSources), "$.sources", "sources");
+
     private static ProblemResult? Each<T>(IReadOnlyList<T> items, string path, RequestLimitOptions limits, Func<T, string, RequestLimitOptions, ProblemResult?> check)
     {
         for (var i = 0; i < items.Count; i++)

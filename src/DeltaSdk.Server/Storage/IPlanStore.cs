@@ -45,7 +45,42 @@ public interface IPlanStore
     /// <returns>The plan, or <see langword="null"/> when there is none with that identifier.</returns>
     Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists a plan's tasks in plan order (aspect by aspect, then the unassigned ones).</summary>
+    /// <summary>Gets a plan document with its revision: the current one, or the one that was current at an instant.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="asOf">
+    /// <see langword="null"/> for the current revision; else the instant: the last revision recorded at or before it.
+    /// </param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The revision, or <see langword="null"/> when there is no such plan, or it had no revision yet at <paramref name="asOf"/>.</returns>
+    Task<StoredPlan?> GetPlanRevisionAsync(PlanId planId, NodaTime.Instant? asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a plan's revisions, newest first. Revisions are never removed.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="continuation">Where to start: <see langword="null"/> for the newest revision, else a previous page's <see cref="StorePage{T}.Continuation"/>.</param>
+    /// <param name="limit">The most items to return, at least 1.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The page, or <see langword="null"/> when the plan does not exist.</returns>
+    Task<StorePage<PlanRevisionSummary>?> ListPlanRevisionsAsync(PlanId planId, string? continuation, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a plan document, atomically: checks <paramref name="precondition"/>, records the new document as the
+    /// plan's next revision (stamped by the change clock), and updates the task rows it changes (new tasks get new rows
+    /// after every existing one and version 1; a task whose document changed gets its version raised; a task no longer
+    /// in the document loses its row, unless it has progress reports, which makes the write a
+    /// <see cref="WriteOutcome.Conflict"/>). A document equal to the stored one writes nothing and answers the current
+    /// revision with an empty change set.
+    /// </summary>
+    /// <param name="plan">The new plan document, already validated; its <see cref="Plan.Id"/> says which plan it replaces.</param>
+    /// <param name="precondition">The revision (and task version) the writer expects.</param>
+    /// <param name="now">The writer's clock, for the revision's stamp.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>How the write ended, with the new revision and its changes when it was written.</returns>
+    Task<WriteResult<PlanWritten>> WritePlanAsync(Plan plan, PlanPrecondition precondition, NodaTime.Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists a plan's tasks in catalogue order: plan order (aspect by aspect, then the unassigned ones) for the seeded
+    /// tasks, then the tasks catalogue writes added, in the order they were added.
+    /// </summary>
     /// <param name="planId">The plan.</param>
     /// <param name="filter">Which tasks to return.</param>
     /// <param name="continuation">Where to start: <see langword="null"/> for the first page, else a previous page's <see cref="StorePage{T}.Continuation"/>.</param>

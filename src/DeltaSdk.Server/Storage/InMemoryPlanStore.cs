@@ -69,6 +69,114 @@ public sealed class InMemoryPlanStore : IPlanStore
     }
 
     /// <inheritdoc />
+    public Task<StoredPlan?> GetPlanRevisionAsync(PlanId planId, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_plans.TryGetValue(planId, out var plan))
+            {
+                return Task.FromResult<StoredPlan?>(null);
+            }
+
+            return Task.FromResult(asOf is { } instant ? plan.Revisions.LastOrDefault(r => r.Stored.RecordedAt <= instant)?.Stored : plan.Revisions[^1].Stored);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StorePage<PlanRevisionSummary>?> ListPlanRevisionsAsync(PlanId planId, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var before = continuation is null ? long.MaxValue : StoreHelpers.ParseOrdinalContinuation(continuation);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_plans.TryGetValue(planId, out var plan))
+            {
+                return Task.FromResult<StorePage<PlanRevisionSummary>?>(null);
+            }
+
+            var matches = plan.Revisions.AsEnumerable().Reverse().Where(r => r.Stored.Revision < before).Take(limit + 1).ToList();
+            var items = matches.Take(limit).Select(static r => r.Summary).ToList();
+            var next = matches.Count > limit ? PlanEdit.Continuation(items[^1].Revision) : null;
+            return Task.FromResult<StorePage<PlanRevisionSummary>?>(new StorePage<PlanRevisionSummary> { Items = items, Continuation = next });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WriteResult<PlanWritten>> WritePlanAsync(Plan plan, PlanPrecondition precondition, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(precondition);
+        lock (_gate)
+        {
+            EnsureInitialized();
+            if (!_plans.TryGetValue(plan.Id, out var state))
+            {
+                return Task.FromResult(WriteResult<PlanWritten>.NotFound);
+            }
+
+            long? taskVersion = null;
+            if (precondition.Task is { } code)
+            {
+                taskVersion = state.ByCode.TryGetValue(code, out var target) ? target.Version : 0;
+                if (taskVersion != precondition.TaskVersion)
+                {
+                    return Task.FromResult(WriteResult<PlanWritten>.Mismatch(taskVersion.Value));
+                }
+            }
+
+            var current = state.Revisions[^1].Stored;
+            if (current.Revision != precondition.Revision)
+            {
+                return Task.FromResult(WriteResult<PlanWritten>.Mismatch(current.Revision));
+            }
+
+            var edit = PlanEdit.Create(current.Plan, plan);
+            if (edit.Changes.IsEmpty)
+            {
+                return Task.FromResult(WriteResult<PlanWritten>.Written(new PlanWritten { Plan = current, Changes = edit.Changes, TaskVersion = taskVersion }));
+            }
+
+            if (edit.Removed.Any(c => state.ByCode[c].Latest is not null))
+            {
+                return Task.FromResult(WriteResult<PlanWritten>.Conflicted);
+            }
+
+            var stamp = _clock.Next(now);
+            var stored = new StoredPlan { Plan = plan, Revision = current.Revision + 1, RecordedAt = stamp.RecordedAt };
+            state.Revisions.Add(new PlanRevisionState(stored, PlanEdit.Summary(plan.Id, stored.Revision, stamp.RecordedAt, edit.Changes)));
+            foreach (var removed in edit.Removed)
+            {
+                // The list index is the task's ordinal (what continuations name), so a removed task leaves a gap.
+                state.Tasks[state.ByCode[removed].Ordinal] = null;
+                state.ByCode.Remove(removed);
+            }
+
+            foreach (var task in edit.Updated)
+            {
+                var old = state.ByCode[task.Code];
+                var updated = new TaskState(task, old.Ordinal) { Version = old.Version + 1, Latest = old.Latest };
+                updated.Reports.AddRange(old.Reports);
+                state.Tasks[old.Ordinal] = updated;
+                state.ByCode[task.Code] = updated;
+            }
+
+            foreach (var task in edit.Added)
+            {
+                var added = new TaskState(task, state.Tasks.Count);
+                state.Tasks.Add(added);
+                state.ByCode.Add(task.Code, added);
+            }
+
+            Interlocked.Increment(ref _tasksStamp);
+            _catalog = _catalog!.WithPlan(stored);
+            var version = precondition.Task is { } written && state.ByCode.TryGetValue(written, out var now2) ? now2.Version : (long?)null;
+            return Task.FromResult(WriteResult<PlanWritten>.Written(new PlanWritten { Plan = stored, Changes = edit.Changes, TaskVersion = version }));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -94,7 +202,7 @@ public sealed class InMemoryPlanStore : IPlanStore
             for (var i = (int)Math.Min(after + 1, plan.Tasks.Count); i < plan.Tasks.Count; i++)
             {
                 var task = plan.Tasks[i];
-                if (!Matches(task, filter, codes))
+                if (task is null || !Matches(task, filter, codes))
                 {
                     continue;
                 }
@@ -471,10 +579,16 @@ public sealed class InMemoryPlanStore : IPlanStore
 
         var catalog = new StoreCatalog(_seed.Plans, _seed.Regions);
         StoreHelpers.CheckSeedObservations(_seed, catalog.Indicators);
+        var stored = new List<StoredPlan>();
         foreach (var plan in catalog.OrderedPlans)
         {
-            _plans.Add(plan.Id, new PlanState(plan, [.. StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal))]));
+            var first = new StoredPlan { Plan = plan, Revision = 1, RecordedAt = _clock.Next(NodaConstants.UnixEpoch).RecordedAt };
+            stored.Add(first);
+            var empty = new Changes.ChangeSet { Subject = Changes.ChangeSubject.Plan };
+            _plans.Add(plan.Id, new PlanState([.. StoreHelpers.TasksInOrder(plan).Select(static (task, ordinal) => new TaskState(task, ordinal))]) { Revisions = { new PlanRevisionState(first, PlanEdit.Summary(plan.Id, 1, first.RecordedAt, empty)) } });
         }
+
+        catalog = new StoreCatalog(stored, catalog.Regions);
 
         foreach (var indicator in catalog.Indicators)
         {
@@ -502,14 +616,18 @@ public sealed class InMemoryPlanStore : IPlanStore
         return catalog;
     }
 
-    private sealed class PlanState(Plan plan, List<TaskState> tasks)
+    private sealed class PlanState(List<TaskState?> tasks)
     {
-        public Plan Plan { get; } = plan;
+        /// <summary>Gets the tasks by ordinal; a task a plan write removed leaves <see langword="null"/> behind.</summary>
+        public List<TaskState?> Tasks { get; } = tasks;
 
-        public List<TaskState> Tasks { get; } = tasks;
+        public Dictionary<TaskCode, TaskState> ByCode { get; } = tasks.OfType<TaskState>().ToDictionary(static t => t.Task.Code);
 
-        public Dictionary<TaskCode, TaskState> ByCode { get; } = tasks.ToDictionary(static t => t.Task.Code);
+        /// <summary>Gets the plan's revisions, oldest first; the last is the current one.</summary>
+        public List<PlanRevisionState> Revisions { get; } = [];
     }
+
+    private sealed record PlanRevisionState(StoredPlan Stored, PlanRevisionSummary Summary);
 
     private sealed class TaskState(KeyTask task, int ordinal)
     {

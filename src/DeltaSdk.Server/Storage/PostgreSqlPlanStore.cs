@@ -19,7 +19,8 @@ namespace DeltaSdk.Server.Storage;
 /// <remarks>
 /// On start the store migrates the schema to its version (one script per version, recorded in
 /// <c>deltasdk_schema</c>) and seeds an empty database, under <c>pg_advisory_xact_lock</c> so that instances
-/// starting together do it once. Plans, regions and indicators are read-only after seeding and kept in memory.
+/// starting together do it once. Plans (at their current revisions), regions and indicators are kept in memory, and
+/// follow catalogue writes: this instance's at once, another instance's on the first read after its notification.
 /// </remarks>
 public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 {
@@ -32,7 +33,12 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly PostgreSqlTasksStamp _stamp;
     private readonly ParsedReportCache _reports = new();
+    private readonly Lock _adoption = new();
     private StoreCatalog? _catalog;
+
+    // Stamps made while listening are negative and those read from the database are not (PostgreSqlTasksStamp), so
+    // long.MaxValue is never a stamp: it marks "check at the next read".
+    private long _catalogStamp = long.MaxValue;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlPlanStore"/> class over a connection string.</summary>
     /// <param name="connectionString">
@@ -96,7 +102,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 
     private async Task<long> ReadTasksStampAsync(CancellationToken cancellationToken)
     {
@@ -104,22 +110,65 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand("SELECT coalesce(sum(version), 0)::bigint FROM tasks", connection);
+            // Task versions, plus plan revisions (times 2^32, far beyond any sum of versions), so that a catalogue write
+            // that removes a task row still moves the stamp on.
+            using var command = new NpgsqlCommand("SELECT (SELECT coalesce(sum(version), 0) FROM tasks)::bigint + (SELECT coalesce(sum(revision), 0) FROM plans)::bigint * 4294967296", connection);
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }
 
     /// <inheritdoc />
     public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+
+    /// <inheritdoc />
+    public async Task<StoredPlan?> GetPlanRevisionAsync(PlanId planId, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        var catalog = await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return asOf is { } instant
+            ? await SqlQueries.GetPlanRevisionAsync(NewCommand, planId, instant, cancellationToken).ConfigureAwait(false)
+            : catalog.StoredPlans.GetValueOrDefault(planId);
+    }
+
+    /// <inheritdoc />
+    public async Task<StorePage<PlanRevisionSummary>?> ListPlanRevisionsAsync(PlanId planId, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => await SqlQueries.ListPlanRevisionsAsync(NewCommand, await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false), planId, continuation, limit, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>The plan's row is locked (<c>SELECT ... FOR UPDATE</c>) for the transaction, so catalogue writers of one plan, on any instance, take turns.</remarks>
+    public async Task<WriteResult<PlanWritten>> WritePlanAsync(Plan plan, PlanPrecondition precondition, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        WriteResult<PlanWritten> written;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, $"SELECT set_config('{PostgreSqlTasksStamp.WriterSetting}', @instance, true)", cancellationToken, ("instance", _stamp.Instance)).ConfigureAwait(false);
+                written = await SqlQueries.WritePlanAsync(() => new NpgsqlCommand { Connection = connection }, SqlDialect.PostgreSql, plan, precondition, now, cancellationToken).ConfigureAwait(false);
+                if (written.Outcome != WriteOutcome.Written || written.Value!.Changes.IsEmpty)
+                {
+                    return written;
+                }
+
+                await SqlQueries.CommitWriteAsync(transaction, _stamp.Written, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Adopt(written.Value.Plan);
+        return written;
+    }
 
     /// <inheritdoc />
     public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
-        => await SqlQueries.ListTasksAsync(NewCommand, SqlDialect.PostgreSql, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
+        => await WithCatalogAsync(catalog => SqlQueries.ListTasksAsync(NewCommand, SqlDialect.PostgreSql, catalog, _reports, planId, filter, continuation, limit, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
-        => await SqlQueries.GetTaskAsync(NewCommand, await GetCatalogAsync(cancellationToken).ConfigureAwait(false), _reports, planId, code, cancellationToken).ConfigureAwait(false);
+        => await WithCatalogAsync(catalog => SqlQueries.GetTaskAsync(NewCommand, catalog, _reports, planId, code, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<StorePage<StoredProgressReport>?> ListProgressAsync(PlanId planId, TaskCode code, string? continuation, int limit, CancellationToken cancellationToken = default)
@@ -194,7 +243,7 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
 
     /// <inheritdoc />
     public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
@@ -261,6 +310,59 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         _reports.Dispose();
     }
 
+    /// <summary>
+    /// Gets the catalog, first making sure it holds every plan's current revision whenever the tasks stamp moved since
+    /// the last check: a catalogue write on any instance updates the plans row, whose trigger notifies as a task write
+    /// does, so another instance's write is picked up on the first read after its notification arrived.
+    /// </summary>
+    private async Task<StoreCatalog> CurrentCatalogAsync(CancellationToken cancellationToken)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = await GetTasksStampAsync(cancellationToken).ConfigureAwait(false);
+        if (stamp == Interlocked.Read(ref _catalogStamp))
+        {
+            return catalog;
+        }
+
+        if (!catalog.IsAt(await SqlQueries.ReadPlanRevisionsAsync(NewCommand, cancellationToken).ConfigureAwait(false)))
+        {
+            catalog = await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _catalog, catalog);
+        }
+
+        Interlocked.Exchange(ref _catalogStamp, stamp);
+        return catalog;
+    }
+
+    /// <summary>Reads with the current catalog, and once more after reloading it when a row names a task it does not hold yet.</summary>
+    private async Task<T> WithCatalogAsync<T>(Func<StoreCatalog, Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read(await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (StaleCatalogException)
+        {
+            Interlocked.Exchange(ref _catalogStamp, long.MaxValue);
+            var catalog = await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _catalog, catalog);
+            return await read(catalog).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts a plan revision this store wrote into the catalog, unless a newer one is there already.</summary>
+    private void Adopt(StoredPlan plan)
+    {
+        lock (_adoption)
+        {
+            var catalog = Volatile.Read(ref _catalog)!;
+            if (!catalog.StoredPlans.TryGetValue(plan.Plan.Id, out var held) || held.Revision < plan.Revision)
+            {
+                Volatile.Write(ref _catalog, catalog.WithPlan(plan));
+            }
+        }
+    }
+
     private async Task<StoreCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _catalog) is { } ready)
@@ -325,11 +427,15 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
                     await SqlQueries.FillProgressRegionsAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
                 }
 
+                // Plans stored before plan revisions get their revision 1 (none in a new database: it has no plans yet).
+                await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
+
                 using (var seeded = new NpgsqlCommand("SELECT 1 FROM meta WHERE key = 'seeded_at'", connection))
                 {
                     if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
                     {
                         await SeedAsync(connection, cancellationToken).ConfigureAwait(false);
+                        await SqlQueries.RecordFirstRevisionsAsync(connection.CreateCommand, NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -571,6 +677,28 @@ public sealed class PostgreSqlPlanStore : IPlanStore, IAsyncDisposable
         ALTER TABLE progress ADD COLUMN region text NULL;
         CREATE INDEX progress_latest_by_region ON progress (plan_id, code, region, reported_on, seq);
         CREATE INDEX progress_by_plan_in_change_order ON progress (plan_id, seq);
+        """,
+
+        // Version 6: plan revisions. Every catalogue write records the whole new plan document as the plan's next
+        // revision (never removed), stamped by the change clock; plans.revision is the current one, and a write to
+        // plans notifies as a write to tasks does, so that other instances reload their catalogs. Plans stored before
+        // get revision 1 in the start-up transaction (SqlQueries.RecordFirstRevisionsAsync).
+        """
+        ALTER TABLE plans ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        CREATE TABLE plan_revisions (
+            plan_id text NOT NULL REFERENCES plans (id),
+            revision bigint NOT NULL,
+            seq bigint NOT NULL UNIQUE,
+            recorded_at bigint NOT NULL,
+            added integer NOT NULL,
+            removed integer NOT NULL,
+            changed integer NOT NULL,
+            counts_changed integer NOT NULL,
+            document text NOT NULL,
+            PRIMARY KEY (plan_id, revision));
+        CREATE INDEX plan_revisions_by_time ON plan_revisions (plan_id, recorded_at);
+        CREATE TRIGGER plans_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plans
+            FOR EACH STATEMENT EXECUTE FUNCTION deltasdk_tasks_changed();
         """,
     ];
 }

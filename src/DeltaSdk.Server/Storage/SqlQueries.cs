@@ -567,21 +567,22 @@ internal static partial class SqlQueries
 
     public const string SeedTask = "INSERT INTO tasks (plan_id, code, ordinal, aspect, document, search_text, version) VALUES (@plan, @code, @ordinal, @aspect, @document, @search, 1)";
 
-    public const string SeedPlan = "INSERT INTO plans (id, ordinal, document) VALUES (@id, @ordinal, @document)";
+    /// <summary>Seeds a plan's row at revision 0: <see cref="RecordFirstRevisionsAsync"/> then records its revision 1.</summary>
+    public const string SeedPlan = "INSERT INTO plans (id, ordinal, document, revision) VALUES (@id, @ordinal, @document, 0)";
 
     /// <summary>Reads every plan and the region table the seed stored: what a store's catalog is made from.</summary>
     public static async Task<StoreCatalog> LoadCatalogAsync(Func<DbCommand> createCommand, CancellationToken cancellationToken)
     {
-        var plans = new List<Plan>();
+        var plans = new List<StoredPlan>();
         using (var command = createCommand())
         {
-            command.CommandText = "SELECT document FROM plans ORDER BY ordinal";
+            command.CommandText = "SELECT p.document, p.revision, r.recorded_at FROM plans p JOIN plan_revisions r ON r.plan_id = p.id AND r.revision = p.revision ORDER BY p.ordinal";
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    plans.Add(Serialization.DeltaJson.ReadPlan(reader.GetString(0)));
+                    plans.Add(new StoredPlan { Plan = Serialization.DeltaJson.ReadPlan(reader.GetString(0)), Revision = reader.GetInt64(1), RecordedAt = StoreHelpers.FromMicros(reader.GetInt64(2)) });
                 }
             }
         }

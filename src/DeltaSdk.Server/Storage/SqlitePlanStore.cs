@@ -16,8 +16,9 @@ namespace DeltaSdk.Server.Storage;
 /// are serialized and a progress write's version check and insert cannot interleave with another's.
 /// </summary>
 /// <remarks>
-/// Plans, regions and indicators are read-only after seeding and are kept in memory as well; tasks' versions and
-/// progress, observations and idempotency keys are read from the file on every request.
+/// Plans (at their current revisions), regions and indicators are kept in memory as well, and follow catalogue writes
+/// (<see cref="WritePlanAsync"/>): this store's at once, anyone else's on the first read after the file changed; tasks'
+/// versions and progress, observations and idempotency keys are read from the file on every request.
 /// </remarks>
 public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 {
@@ -26,7 +27,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly ParsedReportCache _reports = new();
     private readonly SqliteDataVersion _dataVersion;
+    private readonly Lock _adoption = new();
     private StoreCatalog? _catalog;
+    private long _catalogStamp = long.MinValue;
 
     /// <summary>Initializes a new instance of the <see cref="SqlitePlanStore"/> class.</summary>
     /// <param name="databasePath">The database file; it and its folder are created when missing.</param>
@@ -87,32 +90,90 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).PlanSummaries;
 
     /// <inheritdoc />
     public async Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).Plans.GetValueOrDefault(planId);
+
+    /// <inheritdoc />
+    public async Task<StoredPlan?> GetPlanRevisionAsync(PlanId planId, Instant? asOf, CancellationToken cancellationToken = default)
+    {
+        var catalog = await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (asOf is not { } instant)
+        {
+            return catalog.StoredPlans.GetValueOrDefault(planId);
+        }
+
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlQueries.GetPlanRevisionAsync(connection.CreateCommand, planId, instant, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StorePage<PlanRevisionSummary>?> ListPlanRevisionsAsync(PlanId planId, string? continuation, int limit, CancellationToken cancellationToken = default)
+    {
+        var catalog = await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlQueries.ListPlanRevisionsAsync(connection.CreateCommand, catalog, planId, continuation, limit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult<PlanWritten>> WritePlanAsync(Plan plan, PlanPrecondition precondition, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        WriteResult<PlanWritten> written;
+        var connection = await OpenAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            written = await SqlQueries.WritePlanAsync(() => Command(connection, transaction, string.Empty), SqlDialect.Sqlite, plan, precondition, now, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != WriteOutcome.Written || written.Value!.Changes.IsEmpty)
+            {
+                return written;
+            }
+
+            await SqlQueries.CommitWriteAsync(transaction, _dataVersion.Committed, cancellationToken).ConfigureAwait(false);
+        }
+
+        Adopt(written.Value.Plan);
+        return written;
+    }
 
     /// <inheritdoc />
     public async Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
     {
-        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqlQueries.ListTasksAsync(connection.CreateCommand, SqlDialect.Sqlite, catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
-        }
+        return await WithCatalogAsync(
+            async catalog =>
+            {
+                var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    return await SqlQueries.ListTasksAsync(connection.CreateCommand, SqlDialect.Sqlite, catalog, _reports, planId, filter, continuation, limit, cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<StoredTask?> GetTaskAsync(PlanId planId, TaskCode code, CancellationToken cancellationToken = default)
     {
-        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqlQueries.GetTaskAsync(connection.CreateCommand, catalog, _reports, planId, code, cancellationToken).ConfigureAwait(false);
-        }
+        return await WithCatalogAsync(
+            async catalog =>
+            {
+                var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    return await SqlQueries.GetTaskAsync(connection.CreateCommand, catalog, _reports, planId, code, cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -200,7 +261,7 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken = default)
-        => (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
+        => (await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).Indicators;
 
     /// <inheritdoc />
     public async Task<StorePage<Observation>?> ListObservationsAsync(IndicatorId indicator, ObservationFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
@@ -306,6 +367,67 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Gets the catalog, first making sure it holds every plan's current revision whenever the tasks stamp moved since
+    /// the last check (a catalogue write changes task rows, or at least the plans row, and so the stamp): one small query
+    /// after a write, none otherwise.
+    /// </summary>
+    private async Task<StoreCatalog> CurrentCatalogAsync(CancellationToken cancellationToken)
+    {
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = _dataVersion.Read();
+        if (stamp == Interlocked.Read(ref _catalogStamp))
+        {
+            return catalog;
+        }
+
+        var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            if (!catalog.IsAt(await SqlQueries.ReadPlanRevisionsAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false)))
+            {
+                catalog = await SqlQueries.LoadCatalogAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _catalog, catalog);
+            }
+        }
+
+        Interlocked.Exchange(ref _catalogStamp, stamp);
+        return catalog;
+    }
+
+    /// <summary>Reads with the current catalog, and once more after reloading it when a row names a task it does not hold yet.</summary>
+    private async Task<T> WithCatalogAsync<T>(Func<StoreCatalog, Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read(await CurrentCatalogAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (StaleCatalogException)
+        {
+            Interlocked.Exchange(ref _catalogStamp, long.MinValue);
+            var connection = await OpenAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var catalog = await SqlQueries.LoadCatalogAsync(connection.CreateCommand, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _catalog, catalog);
+                return await read(catalog).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Puts a plan revision this store wrote into the catalog, unless a newer one is there already.</summary>
+    private void Adopt(StoredPlan plan)
+    {
+        lock (_adoption)
+        {
+            var catalog = Volatile.Read(ref _catalog)!;
+            if (!catalog.StoredPlans.TryGetValue(plan.Plan.Id, out var held) || held.Revision < plan.Revision)
+            {
+                Volatile.Write(ref _catalog, catalog.WithPlan(plan));
+            }
+        }
+    }
+
     private async Task<StoreCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _catalog) is { } ready)
@@ -383,6 +505,9 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
                     await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            // Seeded plans, like plans stored before plan revisions, get their revision 1.
+            await SqlQueries.RecordFirstRevisionsAsync(() => Command(connection, transaction, string.Empty), NodaConstants.UnixEpoch, cancellationToken).ConfigureAwait(false);
 
             // Seeded observations, and those stored before the history of observations, become revision 1.
             await SqlQueries.StampUnstampedObservationsAsync(() => Command(connection, transaction, string.Empty), cancellationToken).ConfigureAwait(false);
@@ -593,6 +718,26 @@ public sealed class SqlitePlanStore : IPlanStore, IAsyncDisposable
         ALTER TABLE progress ADD COLUMN region TEXT NULL;
         CREATE INDEX progress_latest_by_region ON progress (plan_id, code, region, reported_on, seq);
         CREATE INDEX progress_by_plan_in_change_order ON progress (plan_id, seq);
+        """,
+
+        // Version 6: plan revisions. Every catalogue write records the whole new plan document as the plan's next
+        // revision (never removed), stamped by the change clock; plans.revision is the current one. Plans stored before
+        // get revision 1 in the start-up transaction (SqlQueries.RecordFirstRevisionsAsync).
+        """
+        ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE plan_revisions (
+            plan_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            counts_changed INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (plan_id, revision));
+        CREATE UNIQUE INDEX plan_revisions_in_change_order ON plan_revisions (seq);
+        CREATE INDEX plan_revisions_by_time ON plan_revisions (plan_id, recorded_at);
         """,
     ];
 }

@@ -3,15 +3,24 @@ using DeltaSdk.Api;
 namespace DeltaSdk.Server.Storage;
 
 /// <summary>
-/// The read-only part of a store, in memory: plans, their summaries and indicators, the region table. Every store
-/// holds one, loaded from the seed or the database, so that these answers are alike and cost no query.
+/// The catalogue part of a store, in memory: plans (at their current revisions), their summaries and indicators, the
+/// region table. Every store holds one, loaded from the seed or the database, so that these answers are alike and cost
+/// no query. It is immutable: a catalogue write makes a new one (<see cref="WithPlan"/>), and a store swaps it in.
 /// </summary>
 internal sealed class StoreCatalog
 {
     private readonly Dictionary<(PlanId, string), KeyTask> _tasks;
 
+    /// <summary>A catalog of plans at revision 1 (what a seed is before it is stored).</summary>
     public StoreCatalog(IReadOnlyList<Plan> plans, RegionTable regions)
+        : this([.. plans.Select(static p => new StoredPlan { Plan = p, Revision = 1, RecordedAt = NodaTime.NodaConstants.UnixEpoch })], regions)
     {
+    }
+
+    public StoreCatalog(IReadOnlyList<StoredPlan> stored, RegionTable regions)
+    {
+        StoredPlans = stored.ToDictionary(static p => p.Plan.Id);
+        var plans = stored.Select(static p => p.Plan).ToList();
         var byId = new Dictionary<PlanId, Plan>();
         foreach (var plan in plans)
         {
@@ -37,6 +46,9 @@ internal sealed class StoreCatalog
 
     public IReadOnlyDictionary<PlanId, Plan> Plans { get; }
 
+    /// <summary>Gets each plan with its current revision.</summary>
+    public IReadOnlyDictionary<PlanId, StoredPlan> StoredPlans { get; }
+
     public IReadOnlyList<Plan> OrderedPlans { get; }
 
     public IReadOnlyList<PlanSummary> PlanSummaries { get; }
@@ -47,10 +59,20 @@ internal sealed class StoreCatalog
 
     public IReadOnlySet<IndicatorId> IndicatorIds { get; }
 
+    /// <summary>Gets a task of a plan by code.</summary>
+    /// <exception cref="StaleCatalogException">The catalog does not hold it: a catalogue write this catalog predates added it.</exception>
     public KeyTask Task(PlanId plan, string code)
         => _tasks.TryGetValue((plan, code), out var task)
             ? task
-            : throw new InvalidDataException($"The database lists task '{code}' of plan '{plan}', which the stored plan document does not hold.");
+            : throw new StaleCatalogException($"The database lists task '{code}' of plan '{plan}', which the plan document in memory does not hold.");
+
+    /// <summary>Whether the catalog holds every plan at the given revisions, and no other plan.</summary>
+    public bool IsAt(IReadOnlyDictionary<PlanId, long> revisions)
+        => revisions.Count == StoredPlans.Count && revisions.All(r => StoredPlans.TryGetValue(r.Key, out var p) && p.Revision == r.Value);
+
+    /// <summary>A catalog like this one with <paramref name="plan"/> in place of the revision it holds.</summary>
+    public StoreCatalog WithPlan(StoredPlan plan)
+        => new([.. OrderedPlans.Select(p => p.Id == plan.Plan.Id ? plan : StoredPlans[p.Id])], Regions);
 
     /// <summary>A page of regions in table order; the table is small (tens of regions), so it is filtered in memory.</summary>
     public StorePage<Region> RegionPage(RegionFilter filter, string? continuation, int limit)

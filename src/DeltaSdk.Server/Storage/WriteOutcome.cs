@@ -17,4 +17,7 @@ public enum WriteOutcome
 
     /// <summary>The idempotency key was seen before with a different request.</summary>
     IdempotencyKeyReused,
+
+    /// <summary>The write would break what stored data relies on: a plan write removing a task that has progress reports.</summary>
+    Conflict,
 }

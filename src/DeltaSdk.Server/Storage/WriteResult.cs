@@ -21,6 +21,8 @@ public sealed record WriteResult<T>
 
     internal static WriteResult<T> KeyReused { get; } = new() { Outcome = WriteOutcome.IdempotencyKeyReused };
 
+    internal static WriteResult<T> Conflicted { get; } = new() { Outcome = WriteOutcome.Conflict };
+
     internal static WriteResult<T> Written(T value) => new() { Outcome = WriteOutcome.Written, Value = value };
 
     internal static WriteResult<T> Replayed(T value) => new() { Outcome = WriteOutcome.Replayed, Value = value };

@@ -14,6 +14,7 @@ internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequest
     public const string TaskMismatch = "request.task-mismatch";
     public const string IndicatorMismatch = "request.indicator-mismatch";
     public const string EmptyBatch = "request.empty-batch";
+    public const string PlanMismatch = "request.plan-mismatch";
 
     public IReadOnlyList<ProblemDiagnostic> ValidateProgress(ProgressReport report, Plan plan, TaskCode task)
     {
@@ -24,6 +25,18 @@ internal sealed class DeltaRequestValidator(DeltaValidator validator) : IRequest
         }
 
         diagnostics.AddRange(validator.Validate(report, plan).Diagnostics.Select(ToApi));
+        return diagnostics;
+    }
+
+    public IReadOnlyList<ProblemDiagnostic> ValidatePlan(Plan plan, PlanId planId, RegionTable regions)
+    {
+        var diagnostics = new List<ProblemDiagnostic>();
+        if (plan.Id != planId)
+        {
+            diagnostics.Add(Error(PlanMismatch, "$.id", $"The document is plan '{plan.Id}' but is put to plan '{planId}'."));
+        }
+
+        diagnostics.AddRange(validator.Validate(plan, regions).Diagnostics.Select(ToApi));
         return diagnostics;
     }
 

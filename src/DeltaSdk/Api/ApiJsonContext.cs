@@ -27,6 +27,7 @@ namespace DeltaSdk.Api;
 [JsonSerializable(typeof(ObservationWriteResult))]
 [JsonSerializable(typeof(TrackedTask))]
 [JsonSerializable(typeof(Page<TrackedTask>))]
+[JsonSerializable(typeof(PlanRevisionSummary))]
 [JsonSerializable(typeof(Page<PlanSummary>))]
 [JsonSerializable(typeof(Page<AspectSummary>))]
 [JsonSerializable(typeof(Page<KeyTask>))]
@@ -35,4 +36,5 @@ namespace DeltaSdk.Api;
 [JsonSerializable(typeof(Page<RegionGroup>))]
 [JsonSerializable(typeof(Page<Indicator>))]
 [JsonSerializable(typeof(Page<Observation>))]
+[JsonSerializable(typeof(Page<PlanRevisionSummary>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

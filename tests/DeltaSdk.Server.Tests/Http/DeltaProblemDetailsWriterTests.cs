@@ -53,10 +53,11 @@ public sealed class DeltaProblemDetailsWriterTests
     public async Task A_405_problem_names_the_allowed_methods()
     {
         await using var server = await TestServer.StartAsync();
-        using var response = await server.Http.PutAsync($"v1/plans/{SyntheticPlanData.PlanId}", TestServer.Json("{}"));
+        using var response = await server.Http.DeleteAsync($"v1/plans/{SyntheticPlanData.PlanId}");
         var problem = await TestServer.ProblemAsync(response, 405, "method_not_allowed");
         Assert.Contains("GET", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("GET", response.Content.Headers.Allow);
+        Assert.Contains("PUT", response.Content.Headers.Allow);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class OpenApiSetupTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            ["getIndicator", "getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservationRevisions", "listObservations", "listPlanProgress", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress"],
+            ["getIndicator", "getIndicatorStatus", "getPlan", "getPlanRollup", "getPlanSummary", "getProgressReport", "getTask", "listAspects", "listIndicators", "listObservationRevisions", "listObservations", "listPlanProgress", "listPlanRevisions", "listPlans", "listProgress", "listRegionGroups", "listRegions", "listTasks", "postObservations", "postProgress", "putIndicator", "putPlan", "putTask"],
             operations);
         Assert.Equal("/", document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>());
         Assert.Equal("MIT", document["info"]!["license"]!["identifier"]!.GetValue<string>());
@@ -45,7 +45,7 @@ public sealed class OpenApiSetupTests
         foreach (var (method, operation) in document["paths"]!.AsObject().SelectMany(static path => path.Value!.AsObject()))
         {
             var security = operation!["security"]!.AsArray();
-            Assert.Equal(method == "post" ? ["ApiKey"] : [], security.SelectMany(static requirement => requirement!.AsObject().Select(static scheme => scheme.Key)));
+            Assert.Equal(method is "post" or "put" ? ["ApiKey"] : [], security.SelectMany(static requirement => requirement!.AsObject().Select(static scheme => scheme.Key)));
         }
 
         var schemes = document["components"]!["securitySchemes"]!;

@@ -62,6 +62,7 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
         await One_idempotency_key_sent_to_both_instances_writes_once();
         await A_page_started_on_one_instance_continues_on_the_other();
         await A_write_on_one_instance_is_read_on_the_other_within_the_notification_delay();
+        await A_catalogue_write_on_one_instance_reaches_the_other_catalog();
     }
 
     private async Task Both_instances_serve_one_seeded_database()
@@ -147,6 +148,37 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
 
         // The page was kept under the same stamp, so it is fresh by now as well.
         Assert.Contains(code, (await _b.GetTasksPageAsync(_plan, delayed)).Items.Select(static t => t.Task.Code));
+    }
+
+    /// <summary>
+    /// A's plan write changes the plans row, whose trigger notifies as a task write does, so B reloads its catalog (the
+    /// plan in memory) on its first read after the notification; a row naming a task B's catalog lacks reloads it too.
+    /// </summary>
+    private async Task A_catalogue_write_on_one_instance_reaches_the_other_catalog()
+    {
+        var before = await _b.GetVersionedPlanAsync(_plan);
+        var aspect = before.Value.Aspects[1].Id;
+        var task = new KeyTask { Code = TaskCode.Parse("SYNTHETIC-PG-1"), Aspect = aspect, Title = LocalizedText.Create("合成任务", "Synthetic task") };
+
+        var added = await _a.PutTaskAsync(_plan, task, ifMatch: null);
+        var afterOnA = await _a.GetVersionedPlanAsync(_plan);
+        Assert.NotEqual(before.ETag, afterOnA.ETag);
+
+        var watch = Stopwatch.StartNew();
+        while ((await _b.GetVersionedPlanAsync(_plan)).ETag != afterOnA.ETag)
+        {
+            Assert.True(watch.Elapsed < StalenessBound, $"Instance B still served the plan's old revision {watch.Elapsed} after A's write.");
+            await Task.Delay(5);
+        }
+
+        Assert.Contains((await _b.GetPlanAsync(_plan)).Aspects[1].Tasks, t => t.Code == task.Code);
+        Assert.Equal(added.ETag, (await _b.GetTaskAsync(_plan, task.Code)).ETag);
+        Assert.Equal(task.Code, (await _b.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).ToListAsync())[^1].Code);
+        Assert.Equal(2, (await _b.ListPlanRevisionsAsync(_plan).ToListAsync()).Count);
+
+        // B's writer holding the old ETag loses, as one on A would.
+        var stale = await Assert.ThrowsAsync<DeltaConflictException>(() => _b.SubmitPlanAsync(before.Value, before.ETag));
+        Assert.Equal(System.Net.HttpStatusCode.PreconditionFailed, stale.StatusCode);
     }
 
     private async Task<TaskCode> TaskCodeAsync(int index)

@@ -162,6 +162,8 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
                 ALTER TABLE observations DROP COLUMN revision;
                 ALTER TABLE observations DROP COLUMN seq;
                 ALTER TABLE observations DROP COLUMN recorded_at;
+                DROP TABLE plan_revisions;
+                ALTER TABLE plans DROP COLUMN revision;
                 UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """;
             await command.ExecuteNonQueryAsync();
@@ -193,17 +195,20 @@ public sealed class SqlitePlanStoreTests : PlanStoreContractTests
         }
 
         // Version 3's change clock stamped the two reports stored before it, in storing order from their own recording
-        // time; version 4 then stamped the stored observations as revision 1 just after them; the new report comes last.
+        // time; version 6 then gave the plan its revision 1 just after
+        // them, the stored observations became revision 1 after that, and the new report comes last.
+        var plan = (await reopened.GetPlanRevisionAsync(SyntheticPlanData.PlanId, null))!;
+        Assert.Equal(1, plan.Revision);
         var reports = (await reopened.ListProgressAsync(SyntheticPlanData.PlanId, code, null, 10))!.Items;
-        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(30)], reports.Select(static r => r.Report.RecordedAt!.Value));
+        Assert.Equal([Instant.FromUtc(2025, 1, 1, 0, 0), Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(40)], reports.Select(static r => r.Report.RecordedAt!.Value));
         var observations = (await reopened.ListObservationsAsync(SyntheticPlanData.Indicator, new ObservationFilter(), null, 10))!.Items;
         Assert.Equal(SyntheticPlanData.Seed().Observations.Length, observations.Count);
-        Assert.All(observations, static o => Assert.Equal((1, Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(20)), (o.Revision!.Value, o.RecordedAt!.Value)));
+        Assert.All(observations, static o => Assert.Equal((1, Instant.FromUtc(2025, 1, 1, 0, 0) + Duration.FromTicks(30)), (o.Revision!.Value, o.RecordedAt!.Value)));
         await using var stamps = check.CreateCommand();
         stamps.CommandText = "SELECT group_concat(seq || ':' || recorded_at, ',') FROM (SELECT seq, recorded_at FROM progress WHERE code = $code ORDER BY id)";
         stamps.Parameters.AddWithValue("$code", code.ToString());
         var micros = Instant.FromUtc(2025, 1, 1, 0, 0).ToUnixTimeTicks() / 10;
-        Assert.Equal($"1:{micros},4:{micros + 3}", await stamps.ExecuteScalarAsync());
+        Assert.Equal($"1:{micros},5:{micros + 4}", await stamps.ExecuteScalarAsync());
     }
 
     [Fact]

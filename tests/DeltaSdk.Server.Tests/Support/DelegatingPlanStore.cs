@@ -12,6 +12,14 @@ internal abstract class DelegatingPlanStore(IPlanStore inner) : IPlanStore
 
     public virtual Task<Plan?> GetPlanAsync(PlanId planId, CancellationToken cancellationToken = default) => inner.GetPlanAsync(planId, cancellationToken);
 
+    public virtual Task<StoredPlan?> GetPlanRevisionAsync(PlanId planId, NodaTime.Instant? asOf, CancellationToken cancellationToken = default) => inner.GetPlanRevisionAsync(planId, asOf, cancellationToken);
+
+    public virtual Task<StorePage<PlanRevisionSummary>?> ListPlanRevisionsAsync(PlanId planId, string? continuation, int limit, CancellationToken cancellationToken = default)
+        => inner.ListPlanRevisionsAsync(planId, continuation, limit, cancellationToken);
+
+    public virtual Task<WriteResult<PlanWritten>> WritePlanAsync(Plan plan, PlanPrecondition precondition, NodaTime.Instant now, CancellationToken cancellationToken = default)
+        => inner.WritePlanAsync(plan, precondition, now, cancellationToken);
+
     public virtual Task<StorePage<StoredTask>?> ListTasksAsync(PlanId planId, TaskFilter filter, string? continuation, int limit, CancellationToken cancellationToken = default)
         => inner.ListTasksAsync(planId, filter, continuation, limit, cancellationToken);
 
