@@ -83,7 +83,7 @@ public partial class DeltaClient
     /// <param name="planId">The plan.</param>
     /// <param name="task">The task; its <see cref="KeyTask.Code"/> says which task, its <see cref="KeyTask.Aspect"/> where it is listed.</param>
     /// <param name="ifMatch">
-    /// The task's ETag from <see cref="GetTaskAsync"/> to update it, or <see langword="null"/> to add a task that must
+    /// The task's ETag from <see cref="GetTaskAsync(PlanId, TaskCode, CancellationToken)"/> to update it, or <see langword="null"/> to add a task that must
     /// not exist yet.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -633,8 +633,6 @@ public partial class DeltaClient
 
     private static string? Format(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : null;
 
-    private static string? Format(Instant? instant) => instant is { } i ? NodaTime.Text.InstantPattern.ExtendedIso.Format(i) : null;
-
     private async Task<Page<ProgressReport>> GetProgressPageCoreAsync(PlanId planId, TaskCode code, ProgressQuery query, string? pageToken, CancellationToken cancellationToken)
         => (await SendAsync(
             "ListProgress",

@@ -72,7 +72,7 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
         Assert.Equal(read.ETag, dryRun.ETag);
         Assert.Equal(read.ETag, (await _client.GetVersionedPlanAsync(PlanId)).ETag);
         Assert.Single(await _client.ListPlanRevisionsAsync(PlanId).ToListAsync());
-        Assert.DoesNotContain(await _client.ListTasksAsync(PlanId).ToListAsync(), static t => t.Code.ToString() == "SYNTHETIC-1");
+        Assert.DoesNotContain(await _client.ListTasksAsync(PlanId).ToListAsync(), static t => t.Task.Code.ToString() == "SYNTHETIC-1");
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
         Assert.Equal(submitted.ETag, after.ETag);
         Assert.True(PlanDiff.Compare(Planted(Embedded), after.Value).IsEmpty);
         var renamed = await _client.GetTaskAsync(PlanId, TaskCode.Parse("YRD-1-02"));
-        Assert.Equal("Synthetic renamed title", renamed.Value.Title.EnglishText);
+        Assert.Equal("Synthetic renamed title", renamed.Value.Task.Title.EnglishText);
         Assert.NotEqual(taskBefore.ETag, renamed.ETag);
-        Assert.Equal("SYNTHETIC-1", (await _client.ListTasksAsync(PlanId).ToListAsync())[^1].Code.ToString());
+        Assert.Equal("SYNTHETIC-1", (await _client.ListTasksAsync(PlanId).ToListAsync())[^1].Task.Code.ToString());
         Assert.Equal("synthetic-unit", (await _client.ListIndicatorsAsync().ToListAsync()).Single(static i => i.Id.ToString() == "yrd-gdp").Unit);
 
         var revisions = await _client.ListPlanRevisionsAsync(PlanId).ToListAsync();
@@ -152,7 +152,7 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
 
         var updated = await _client.PutTaskAsync(PlanId, added.Value with { Title = LocalizedText.Create("合成任务", "Synthetic task, updated") }, added.ETag);
         Assert.NotEqual(added.ETag, updated.ETag);
-        Assert.Equal("Synthetic task, updated", (await _client.GetTaskAsync(PlanId, added.Value.Code)).Value.Title.EnglishText);
+        Assert.Equal("Synthetic task, updated", (await _client.GetTaskAsync(PlanId, added.Value.Code)).Value.Task.Title.EnglishText);
         await Assert.ThrowsAsync<DeltaConflictException>(() => _client.PutTaskAsync(PlanId, added.Value, added.ETag));
 
         var unknownAspect = await Assert.ThrowsAsync<DeltaApiException>(() => _client.PutTaskAsync(PlanId, SyntheticTask("SYNTHETIC-4", AspectId.Parse("synthetic-missing-aspect")), ifMatch: null));

@@ -193,7 +193,7 @@ internal sealed partial class PlanApiHandlers
                 var written = outcome.Value!;
                 LogPlanWritten(logger, id, written.Plan.Revision, written.Changes.Changes.Length);
                 var location = (context.Request.PathBase + context.Request.Path).ToString();
-                return new JsonBytesResult(creates ? StatusCodes.Status201Created : StatusCodes.Status200OK, TaskJsonCache.Get(task).Json, ETags.ForVersion(written.TaskVersion ?? 1), creates ? location : null);
+                return new JsonBytesResult(creates ? StatusCodes.Status201Created : StatusCodes.Status200OK, ServerJson.Serialize(task), ETags.ForVersion(written.TaskVersion ?? 1), creates ? location : null);
             }
 
             if (outcome.Outcome == WriteOutcome.NotFound)

@@ -556,6 +556,7 @@ public sealed class InMemoryPlanStore : IPlanStore
     private static StorePage<StoredTask> ChangedTasks(PlanState plan, TaskFilter filter, HashSet<TaskCode>? codes, Instant since, long after, int limit)
     {
         var changed = plan.Tasks
+            .OfType<TaskState>()
             .Where(task => Matches(task, filter, codes))
             .Select(task => (Task: task, Last: task.Reports.Where(r => filter.AsOf is not { } asOf || r.Report.RecordedAt <= asOf).MaxBy(static r => r.Id)))
             .Where(x => x.Last is { } last && last.Report.RecordedAt > since && last.Id > after)

@@ -173,7 +173,7 @@ public sealed class TwoInstancesOnPostgreSqlTests(PostgreSqlCluster cluster) : I
 
         Assert.Contains((await _b.GetPlanAsync(_plan)).Aspects[1].Tasks, t => t.Code == task.Code);
         Assert.Equal(added.ETag, (await _b.GetTaskAsync(_plan, task.Code)).ETag);
-        Assert.Equal(task.Code, (await _b.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).ToListAsync())[^1].Code);
+        Assert.Equal(task.Code, (await _b.ListTasksAsync(_plan, new TaskQuery { PageSize = 200 }).ToListAsync())[^1].Task.Code);
         Assert.Equal(2, (await _b.ListPlanRevisionsAsync(_plan).ToListAsync()).Count);
 
         // B's writer holding the old ETag loses, as one on A would.
