@@ -169,7 +169,7 @@ public static class QuickstartReport
         output.WriteLine($"Key tasks concerning {Describe(region)} ({region.Code}): {tasks.Count} of {index.Plan.CataloguedTaskCount} catalogued");
         if (tasks.Count == 0)
         {
-            output.WriteLine("  No catalogued task names this region, a region containing it, or a group it belongs to.");
+            output.WriteLine("  No catalogued task names this region, a region above or below it, or a group holding one of them.");
         }
 
         var aspects = index.Plan.Aspects.ToDictionary(static a => a.Id);
