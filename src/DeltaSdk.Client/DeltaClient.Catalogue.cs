@@ -117,7 +117,7 @@ public partial class DeltaClient
     /// </summary>
     /// <param name="planId">The plan.</param>
     /// <param name="indicator">The indicator; its <see cref="Indicator.Id"/> says which.</param>
-    /// <param name="ifMatch">The plan's ETag (an indicator has no version of its own), from <see cref="GetVersionedPlanAsync"/> or the previous write.</param>
+    /// <param name="ifMatch">The plan's ETag (the indicator's own ETag guards its observations), from <see cref="GetVersionedPlanAsync"/> or the previous write.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The indicator as stored and the plan's new ETag.</returns>
     /// <exception cref="DeltaConflictException">The plan changed since <paramref name="ifMatch"/> was read (<c>412</c>).</exception>

@@ -547,7 +547,7 @@ public partial class DeltaClient
     /// <summary>Gets an indicator with its entity tag, which an observation write names in <c>If-Match</c>.</summary>
     /// <param name="indicatorId">The indicator.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The indicator and its ETag: the version of its observations, which moves with every observation write.</returns>
+    /// <returns>The indicator and its ETag: its version, which moves with every observation write and every change to its definition (unit, baseline, targets).</returns>
     /// <exception cref="DeltaApiException">The indicator does not exist (<c>404</c>, <c>not_found</c>) or the server failed.</exception>
     public virtual async Task<Versioned<Indicator>> GetIndicatorAsync(IndicatorId indicatorId, CancellationToken cancellationToken = default)
     {

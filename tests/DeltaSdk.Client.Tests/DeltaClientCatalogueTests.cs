@@ -161,16 +161,26 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_indicator_is_added_and_changed_under_the_plan_ETag()
+    public async Task An_indicator_is_added_and_changed_under_the_plan_ETag_and_a_new_definition_refuses_figures_for_the_old()
     {
         var read = await _client.GetVersionedPlanAsync(PlanId);
         var indicator = new Indicator { Id = IndicatorId.Parse("synthetic-indicator"), Name = LocalizedText.Create("合成指标", "Synthetic indicator"), Unit = "count" };
 
         var added = await _client.PutIndicatorAsync(PlanId, indicator, read.ETag);
+        var readBeforeChange = await _client.GetIndicatorAsync(indicator.Id);
         var changed = await _client.PutIndicatorAsync(PlanId, indicator with { Unit = "synthetic-unit" }, added.ETag);
         var stale = await Assert.ThrowsAsync<DeltaConflictException>(() => _client.PutIndicatorAsync(PlanId, indicator, added.ETag));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        // A figure for the old unit is refused: the new definition raised the indicator's own ETag.
+        var figures = new ObservationBatch { Observations = [new Observation { Indicator = indicator.Id, Region = RegionCode.Parse("310000"), Period = ReportingPeriod.ForYear(2024), Value = 1 }] };
+        var oldUnit = await Assert.ThrowsAsync<DeltaConflictException>(() => _client.PostObservationsAsync(indicator.Id, figures, readBeforeChange.ETag));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, oldUnit.StatusCode);
+        var current = await _client.GetIndicatorAsync(indicator.Id);
+        Assert.Equal("synthetic-unit", current.Value.Unit);
+        Assert.NotEqual(readBeforeChange.ETag, current.ETag);
+        Assert.Equal(1, (await _client.PostObservationsAsync(indicator.Id, figures, current.ETag)).Value.Inserted);
         Assert.Equal(changed.ETag, (await _client.GetVersionedPlanAsync(PlanId)).ETag);
         Assert.Equal("synthetic-unit", (await _client.ListIndicatorsAsync().ToListAsync()).Single(static i => i.Id.ToString() == "synthetic-indicator").Unit);
         var revisions = await _client.ListPlanRevisionsAsync(PlanId).ToListAsync();

@@ -129,7 +129,7 @@ internal static class PlanApiEndpoints
             .Read<Page<Indicator>>("listIndicators", "Indicators", "Lists the indicators of every plan.");
 
         v1.MapGetAndHead("/indicators/{indicatorId}", ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId) => api.GetIndicatorAsync(context, indicatorId))
-            .Read<Indicator>("getIndicator", "Indicators", "Gets an indicator. Its ETag is the version of its observations, which changes with every observation write; a write names it in If-Match.", notFound: true);
+            .Read<Indicator>("getIndicator", "Indicators", "Gets an indicator. Its ETag is its version, which changes with every observation write and every plan write that changes its definition; an observation write names it in If-Match.", notFound: true);
 
         v1.MapGetAndHead(
                 "/indicators/{indicatorId}/observations",

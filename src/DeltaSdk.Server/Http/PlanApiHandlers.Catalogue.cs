@@ -232,7 +232,8 @@ internal sealed partial class PlanApiHandlers
             return PlanNotFound(id);
         }
 
-        // An indicator has no version of its own: the plan's ETag guards it, as it guards a whole-plan submit.
+        // The plan's ETag guards an indicator's definition, as it guards a whole-plan submit; the indicator's own version
+        // guards its observations and rises with a new definition (PlanEdit.RedefinedIndicators).
         if (!TryReadRevisionMatch(context.Request, out var expected, out problem))
         {
             return problem;

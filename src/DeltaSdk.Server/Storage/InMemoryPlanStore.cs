@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using DeltaSdk.Api;
 using NodaTime;
 
@@ -167,6 +168,17 @@ public sealed class InMemoryPlanStore : IPlanStore
                 var added = new TaskState(task, state.Tasks.Count);
                 state.Tasks.Add(added);
                 state.ByCode.Add(task.Code, added);
+            }
+
+            foreach (var indicator in edit.AddedIndicators)
+            {
+                // An indicator removed earlier and added again keeps its history and its version.
+                _indicators.TryAdd(indicator, new IndicatorState());
+            }
+
+            foreach (var indicator in edit.RedefinedIndicators)
+            {
+                _indicators[indicator].Version++;   // a redefined indicator was in the plan before, so it has a state
             }
 
             Interlocked.Increment(ref _tasksStamp);
@@ -421,10 +433,21 @@ public sealed class InMemoryPlanStore : IPlanStore
         lock (_gate)
         {
             var catalog = EnsureInitialized();
-            return Task.FromResult(_indicators.TryGetValue(indicator, out var state)
-                ? new StoredIndicator { Indicator = catalog.Indicators.First(i => i.Id == indicator), Version = state.Version }
+            // A removed indicator keeps its state (its history stays), but the catalogue no longer defines it.
+            return Task.FromResult(_indicators.TryGetValue(indicator, out var state) && catalog.Indicators.FirstOrDefault(i => i.Id == indicator) is { } defined
+                ? new StoredIndicator { Indicator = defined, Version = state.Version }
                 : null);
         }
+    }
+
+    /// <summary>
+    /// Finds an indicator the catalogue defines, as the SQL stores do: one a plan write removed keeps its state (its
+    /// history comes back if it is added again) but is unknown until then. The caller holds the lock.
+    /// </summary>
+    private bool TryGetDefinedIndicator(IndicatorId indicator, [NotNullWhen(true)] out IndicatorState? state)
+    {
+        state = null;
+        return EnsureInitialized().IndicatorIds.Contains(indicator) && _indicators.TryGetValue(indicator, out state);
     }
 
     /// <inheritdoc />
@@ -436,7 +459,7 @@ public sealed class InMemoryPlanStore : IPlanStore
         lock (_gate)
         {
             EnsureInitialized();
-            if (!_indicators.TryGetValue(indicator, out var state))
+            if (!TryGetDefinedIndicator(indicator, out var state))
             {
                 return Task.FromResult<StorePage<Observation>?>(null);
             }
@@ -475,7 +498,7 @@ public sealed class InMemoryPlanStore : IPlanStore
         lock (_gate)
         {
             EnsureInitialized();
-            if (!_indicators.TryGetValue(indicator, out var state))
+            if (!TryGetDefinedIndicator(indicator, out var state))
             {
                 return Task.FromResult<StorePage<Observation>?>(null);
             }
@@ -499,7 +522,7 @@ public sealed class InMemoryPlanStore : IPlanStore
                 return Task.FromResult(earlier);
             }
 
-            if (!_indicators.TryGetValue(indicator, out var state))
+            if (!TryGetDefinedIndicator(indicator, out var state))
             {
                 return Task.FromResult(WriteResult<AddedObservations>.NotFound);
             }

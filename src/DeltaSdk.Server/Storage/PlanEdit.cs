@@ -25,6 +25,16 @@ internal sealed class PlanEdit
             .Select(static c => c.Key!)
             .ToHashSet(StringComparer.Ordinal);
         Updated = [.. next.AllTasks.Where(t => oldTasks.ContainsKey(t.Code) && touched.Contains(t.Code.ToString()))];
+
+        // An indicator's ETag guards its observations; a new definition (unit, baseline, targets) changes what a
+        // figure means, so a writer who read the old one must read again before adding figures under it.
+        var oldIndicators = current.Indicators.Select(static i => i.Id).ToHashSet();
+        var redefined = Changes.Changes
+            .Where(static c => c.Entity == ChangedEntity.Indicator && c.Kind is ChangeKind.Changed or ChangeKind.Moved && c.Key is not null)
+            .Select(static c => c.Key!)
+            .ToHashSet(StringComparer.Ordinal);
+        RedefinedIndicators = [.. next.Indicators.Where(i => oldIndicators.Contains(i.Id) && redefined.Contains(i.Id.ToString())).Select(static i => i.Id)];
+        AddedIndicators = [.. next.Indicators.Where(i => !oldIndicators.Contains(i.Id)).Select(static i => i.Id)];
     }
 
     /// <summary>Gets the new plan document.</summary>
@@ -41,6 +51,12 @@ internal sealed class PlanEdit
 
     /// <summary>Gets the codes of the tasks the new document no longer holds.</summary>
     public IReadOnlyList<TaskCode> Removed { get; }
+
+    /// <summary>Gets the indicators whose definition changed: their versions (and so their ETags) are raised.</summary>
+    public IReadOnlyList<IndicatorId> RedefinedIndicators { get; }
+
+    /// <summary>Gets the indicators the new document adds: they start at version 1, as seeded ones do.</summary>
+    public IReadOnlyList<IndicatorId> AddedIndicators { get; }
 
     /// <summary>Works out the edit from <paramref name="current"/> to <paramref name="next"/>.</summary>
     /// <exception cref="ArgumentException">The plans differ in identifier, or <paramref name="next"/> holds a task code twice.</exception>

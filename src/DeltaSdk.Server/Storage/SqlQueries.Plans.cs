@@ -237,6 +237,15 @@ internal static partial class SqlQueries
             }
         }
 
+        foreach (var indicator in edit.RedefinedIndicators)
+        {
+            // No row yet means version 1 (the row is made by the first observation write), so the raised version is 2.
+            using var raise = createCommand();
+            raise.CommandText = "INSERT INTO indicator_versions (indicator, version) VALUES (@indicator, 2) ON CONFLICT (indicator) DO UPDATE SET version = indicator_versions.version + 1";
+            Add(raise, "indicator", indicator.ToString());
+            await raise.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (precondition.Task is { } target)
         {
             using var task = createCommand();

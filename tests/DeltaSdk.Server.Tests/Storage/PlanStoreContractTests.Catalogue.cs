@@ -144,4 +144,50 @@ public abstract partial class PlanStoreContractTests
         Assert.Equal(5, results.Count(static r => r.Outcome == WriteOutcome.VersionMismatch));
         Assert.Equal(2, (await Store.ListPlanRevisionsAsync(PlanId, null, 10))!.Items.Count);
     }
+
+    /// <summary>
+    /// A plan write that redefines an indicator raises its version, so a figure written under the old definition is
+    /// refused; one that adds an indicator makes it writable at version 1; one that removes it hides it, history kept.
+    /// </summary>
+    [Fact]
+    public async Task Plan_writes_raise_the_version_of_the_indicators_they_redefine()
+    {
+        Assert.Equal(WriteOutcome.Written, (await WriteAsync(1, Obs(SyntheticPlanData.Zhejiang, ReportingPeriod.ForYear(2024), 5))).Outcome);
+        var added = IndicatorId.Parse("synthetic-added-indicator");
+        var redefined = Plan with
+        {
+            Indicators =
+            [
+                .. Plan.Indicators.Select(static i => i.Id == Indicator ? i with { Unit = "synthetic-unit" } : i),
+                new Indicator { Id = added, Name = LocalizedText.Create("合成新指标", "Synthetic added indicator"), Unit = "km" },
+            ],
+        };
+
+        Assert.Equal(WriteOutcome.Written, (await Store.WritePlanAsync(redefined, new PlanPrecondition { Revision = 1 }, Now)).Outcome);
+
+        Assert.Equal(3, (await Store.GetIndicatorAsync(Indicator))!.Version);
+        Assert.Equal("synthetic-unit", (await Store.GetIndicatorAsync(Indicator))!.Indicator.Unit);
+        var stale = await WriteAsync(2, Obs(SyntheticPlanData.Zhejiang, ReportingPeriod.ForYear(2024), 6));
+        Assert.Equal((WriteOutcome.VersionMismatch, 3L), (stale.Outcome, stale.CurrentVersion!.Value));
+        Assert.Equal(1, (await Store.GetIndicatorAsync(added))!.Version);
+        var first = await Store.AddObservationsAsync(added, [new Observation { Indicator = added, Region = SyntheticPlanData.Shanghai, Period = ReportingPeriod.ForYear(2024), Value = 1 }], 1, Now, null);
+        Assert.Equal((WriteOutcome.Written, 2L), (first.Outcome, first.Value!.IndicatorVersion));
+
+        // Renaming only the added indicator leaves the other's version alone.
+        var renamed = redefined with { Indicators = [.. redefined.Indicators.Select(i => i.Id == added ? i with { Name = LocalizedText.Create("改名的合成指标", "Renamed synthetic indicator") } : i)] };
+        Assert.Equal(WriteOutcome.Written, (await Store.WritePlanAsync(renamed, new PlanPrecondition { Revision = 2 }, Now)).Outcome);
+        Assert.Equal(3, (await Store.GetIndicatorAsync(Indicator))!.Version);
+        Assert.Equal(3, (await Store.GetIndicatorAsync(added))!.Version);
+
+        var removed = renamed with { Indicators = [.. renamed.Indicators.Where(i => i.Id != added)] };
+        Assert.Equal(WriteOutcome.Written, (await Store.WritePlanAsync(removed, new PlanPrecondition { Revision = 3 }, Now)).Outcome);
+        Assert.Null(await Store.GetIndicatorAsync(added));
+        Assert.Null(await Store.ListObservationRevisionsAsync(added, ReportingPeriod.ForYear(2024), SyntheticPlanData.Shanghai, null, null, 10));
+        Assert.Equal(WriteOutcome.NotFound, (await Store.AddObservationsAsync(added, [], 3, Now, null)).Outcome);
+
+        // Added again, it comes back with its history and its version: removing it from the plan lost nothing.
+        Assert.Equal(WriteOutcome.Written, (await Store.WritePlanAsync(renamed, new PlanPrecondition { Revision = 4 }, Now)).Outcome);
+        Assert.Equal(3, (await Store.GetIndicatorAsync(added))!.Version);
+        Assert.Equal(1, Assert.Single((await Store.ListObservationRevisionsAsync(added, ReportingPeriod.ForYear(2024), SyntheticPlanData.Shanghai, null, null, 10))!.Items).Value);
+    }
 }
