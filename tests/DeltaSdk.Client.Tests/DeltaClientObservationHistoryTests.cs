@@ -79,6 +79,36 @@ public sealed class DeltaClientObservationHistoryTests : IAsyncLifetime
         Assert.Empty(await _client.ListObservationsAsync(Indicator, new ObservationQuery { AsOf = before.RecordedAt!.Value - Duration.FromMilliseconds(1) }).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_restart_on_the_same_file_keeps_every_revision_the_feed_and_the_ETag()
+    {
+        foreach (var value in new[] { 1d, 2d, 3d })
+        {
+            await PostAsync((await _client.GetIndicatorAsync(Indicator)).ETag, value);
+        }
+
+        var revisions = await _client.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), Shanghai).ToListAsync();
+        var feed = await _client.ListObservationChangesAsync(Indicator, NodaConstants.UnixEpoch).ToListAsync();
+        var etag = (await _client.GetIndicatorAsync(Indicator)).ETag;
+        await _server.DisposeAsync();
+
+        _server = await TestServer.StartAsync(new SqlitePlanStore(Path.Combine(_directory, "plan.db"), SyntheticData.Seed()));
+        _client = _server.CreateClient();
+
+        Assert.Equal([1d, 2d, 3d], revisions.Select(static o => o.Value));
+        Assert.Equal(revisions, await _client.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), Shanghai).ToListAsync());
+        Assert.Equal(feed, await _client.ListObservationChangesAsync(Indicator, NodaConstants.UnixEpoch).ToListAsync());
+        Assert.Equal(etag, (await _client.GetIndicatorAsync(Indicator)).ETag);
+        var asOfSecond = await _client.ListObservationsAsync(Indicator, new ObservationQuery { Region = Shanghai, AsOf = revisions[1].RecordedAt }).ToListAsync();
+        Assert.Equal(2d, Assert.Single(asOfSecond).Value);
+
+        // The next correction continues the history: revision 4, after every earlier recording time.
+        await PostAsync(etag, 4);
+        var continued = await _client.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), Shanghai).ToListAsync();
+        Assert.Equal((4d, 4), (continued[^1].Value, continued[^1].Revision!.Value));
+        Assert.True(continued[^1].RecordedAt > revisions[^1].RecordedAt);
+    }
+
     /// <summary>
     /// A poller reads changes page by page (two per page) while writers keep writing and correcting: polling again
     /// from the last recording time it saw, it sees every revision exactly once.
