@@ -27,19 +27,25 @@ public sealed class HttpFuzzTests
         // Not "%00" in the path: Kestrel refuses it with an empty 400 before any application code runs (see
         // docs/articles/plan-server.md, "Refused before the API").
         "v1/plans/%01", "v1/plans/x/tasks/%E2%80%AE", "v1/plans/%FF%FE", $"v1/plans/{Plan}/tasks/{new string('A', 300)}", "v1/plans/../../etc",
-        $"v1/plans/{Plan}/tasks/{Task}/progress/99999999999999999999", "v1", "");
+        $"v1/plans/{Plan}/tasks/{Task}/progress/99999999999999999999", "v1", "",
+        // The change-tracking and catalogue routes (issue 9).
+        $"v1/plans/{Plan}/progress", $"v1/plans/{Plan}/revisions", $"v1/plans/{Plan}/indicators/{SyntheticPlanData.Indicator}",
+        $"v1/plans/{Plan}/indicators/%E2%80%AE", $"v1/indicators/{SyntheticPlanData.Indicator}", $"v1/indicators/{SyntheticPlanData.Indicator}/observations/revisions");
 
     private static readonly Gen<string> Text = Gen.Char["azAZ09-_.:~ %+&=#/\\'\"<>{}[]é中\u0000\u007f\u202e\ud800"].Array[0, 24].Select(static c => new string(c));
 
     private static readonly Gen<string> Name = Gen.Frequency(
-        (4, Gen.OneOf("q", "pageSize", "pageToken", "aspect", "region", "regionGroup", "status", "level", "parent", "from", "to", "asOf")),
+        (4, Gen.OneOf("q", "pageSize", "pageToken", "aspect", "region", "regionGroup", "status", "level", "parent", "from", "to", "asOf", "updatedSince", "dryRun", "period")),
         (1, Text));
 
     private static readonly Gen<string> Value = Gen.Frequency(
         (3, Gen.OneOf(
             "", "-1", "0", "1", "200", "201", "2147483648", "abc", "1e3", "NaN", "completed", "inProgress", "Completed", "a1",
             "310000", "31000x", "2024", "2024-H1", "2024-Q3", "2024-07", "2024-07-25", "2024-13", "2024-02-30", "24:00:00",
-            "2024-01-01\u0000", "synthetic-demo-zone", "rail", "铁路", "SYN-001", "province", "\ud800")),
+            "2024-01-01\u0000", "synthetic-demo-zone", "rail", "铁路", "SYN-001", "province", "\ud800",
+            "2026-11-30T08:00:00Z", "2026-11-30T08:00:00.123456789Z", "2026-11-30T08:00:00.1234567891Z", "2026-11-30T08:00:00+08:00",
+            "2026-11-30T08:00Z", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "-0001-01-01T00:00:00Z",
+            "true", "false", "True", "1")),
         (1, Gen.Int[0, 40].Select(static n => string.Join(' ', Enumerable.Repeat("w", n)))),
         (2, Text));
 
@@ -49,26 +55,37 @@ public sealed class HttpFuzzTests
     private static readonly Gen<(string Name, string Value)[]> Headers = Gen.Select(
             Gen.OneOf("If-None-Match", "If-Match", "Idempotency-Key", "X-Api-Key", "Accept", "X-Request-Id", "Content-Type"),
             Gen.Frequency(
-                (2, Gen.OneOf("*", "\"abc\"", "W/\"1\"", TestServer.WriteKey, TestServer.ReadKey, "application/json", "text/plain", "application/problem+json", "00000000-0000-0000-0000-000000000000", new string('k', 300))),
+                (2, Gen.OneOf("*", "\"abc\"", "W/\"1\"", "\"1\"", "\"r1\"", "W/\"r1\"", "\"v1\"", "\"r1\", \"r2\"", TestServer.WriteKey, TestServer.ReadKey, "application/json", "text/plain", "application/problem+json", "00000000-0000-0000-0000-000000000000", new string('k', 300))),
                 (1, Gen.Char[" !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}~"].Array[0, 40].Select(static c => new string(c)))))
         .Array[0, 4];
 
     private static readonly byte[] ValidReport = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
         SyntheticPlanData.Report(SyntheticPlanData.Code(1), ImplementationStatus.InProgress, new LocalDate(2025, 1, 1), 40), DeltaJson.Options));
 
+    /// <summary>Valid documents of each kind a route takes: a report, a plan (for PUT), a task, an indicator, observations.</summary>
+    private static readonly byte[][] ValidDocuments =
+    [
+        ValidReport,
+        DeltaJson.WritePlanToUtf8Bytes(SyntheticPlanData.Plan(20)),
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(SyntheticPlanData.Plan(20).AllTasks.First(), DeltaJson.Options)),
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(SyntheticPlanData.Plan(20).Indicators[0], DeltaJson.Options)),
+        Encoding.UTF8.GetBytes(RepeatedList("observations", 3)),
+    ];
+
     private static readonly Gen<byte[]> Body = Gen.Frequency(
         (1, Gen.Const(Array.Empty<byte>())),
         (1, Gen.Byte.Array[0, 200]),
-        (2, Gen.Select(Gen.Int[0, ValidReport.Length], Gen.Int[0, ValidReport.Length - 1], Gen.Byte, Gen.Bool, static (cut, at, value, truncate) =>
+        (1, Gen.OneOf(ValidDocuments)),
+        (3, Gen.Select(Gen.OneOf(ValidDocuments), Gen.Double[0, 1], Gen.Double[0, 1], Gen.Byte, Gen.Bool, static (document, cut, at, value, truncate) =>
         {
             // A valid document, truncated or with one byte changed.
-            var bytes = (byte[])ValidReport.Clone();
+            var bytes = (byte[])document.Clone();
             if (truncate)
             {
-                return bytes[..cut];
+                return bytes[..(int)(cut * bytes.Length)];
             }
 
-            bytes[at] = value;
+            bytes[Math.Min((int)(at * bytes.Length), bytes.Length - 1)] = value;
             return bytes;
         })),
         // Repetition attacks under the byte limit: long lists where the server bounds the count (RequestLimitOptions).
