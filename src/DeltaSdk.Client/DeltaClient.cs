@@ -605,7 +605,7 @@ public partial class DeltaClient
         }
     }
 
-    private static string? Format(Instant? instant) => instant is { } i ? NodaTime.Text.InstantPattern.ExtendedIso.Format(i) : null;
+    private static string? Format(Instant? instant) => instant is { } i ? Serialization.DeltaText.FormatInstant(i) : null;
 
     private static async IAsyncEnumerable<T> EnumerateAsync<T>(
         Func<string?, CancellationToken, Task<Page<T>>> fetch,
@@ -631,7 +631,7 @@ public partial class DeltaClient
         while (token is not null);
     }
 
-    private static string? Format(LocalDate? date) => date is { } d ? NodaTime.Text.LocalDatePattern.Iso.Format(d) : null;
+    private static string? Format(LocalDate? date) => date is { } d ? Serialization.DeltaText.FormatDate(d) : null;
 
     private async Task<Page<ProgressReport>> GetProgressPageCoreAsync(PlanId planId, TaskCode code, ProgressQuery query, string? pageToken, CancellationToken cancellationToken)
         => (await SendAsync(

@@ -3,7 +3,6 @@ using DeltaSdk.Serialization;
 using DeltaSdk.Server.Storage;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
-using NodaTime.Text;
 
 namespace DeltaSdk.Server.Http;
 
@@ -127,14 +126,14 @@ internal sealed partial class PlanApiHandlers
             return true;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text);
-        if (!result.Success)
+        // As a document reads a date member, so that a query and a document accept the same dates.
+        if (!DeltaText.TryParseDate(text, out var parsed))
         {
             problem = ProblemResult.BadRequest($"asOf: '{text}' is not a date (yyyy-MM-dd).");
             return false;
         }
 
-        date = result.Value;
+        date = parsed;
         return true;
     }
 }

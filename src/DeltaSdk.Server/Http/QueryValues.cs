@@ -46,8 +46,8 @@ internal static class QueryValues
 
     /// <summary>
     /// Parses an instant parameter (<c>updatedSince</c>, and <c>asOf</c> of the history reads) exactly as the canonical
-    /// format reads an instant member: the text is read as a JSON string by <see cref="DeltaJson.Options"/>, so a query
-    /// and a document accept the same instants (<c>2026-11-30T08:00:00Z</c>, an optional fraction, <c>Z</c> required).
+    /// format reads an instant member (<see cref="DeltaText.ParseInstant"/>), so a query and a document accept the same
+    /// instants (<c>2026-11-30T08:00:00Z</c>, an optional fraction, <c>Z</c> required).
     /// </summary>
     public static bool TryParseInstant(string? text, string parameter, out Instant? value, [NotNullWhen(false)] out ProblemResult? problem)
     {
@@ -60,12 +60,12 @@ internal static class QueryValues
 
         try
         {
-            value = JsonSerializer.Deserialize<Instant>(JsonSerializer.Serialize(text, ServerJson.TypeInfo<string>()), DeltaJson.Options);
+            value = DeltaText.ParseInstant(text);
             return true;
         }
-        catch (JsonException exception)
+        catch (FormatException exception)
         {
-            problem = ProblemResult.BadRequest($"{parameter}: '{text}' is not an instant such as 2026-11-30T08:00:00Z ({exception.Message})");
+            problem = ProblemResult.BadRequest($"{parameter}: {exception.Message}");
             return false;
         }
     }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DeltaSdk.Serialization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace DeltaSdk.Tool.Conversion;
 
@@ -30,13 +29,13 @@ internal static class CellFormats
     /// <summary>Formats an ISO date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The text.</returns>
-    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    public static string Date(LocalDate date) => DeltaText.FormatDate(date);
 
     /// <summary>Parses an ISO date (yyyy-MM-dd).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The date.</returns>
     public static LocalDate ParseDate(string text)
-        => LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : throw new FormatException("expected a date as yyyy-MM-dd");
+        => DeltaText.TryParseDate(text, out var date) ? date : throw new FormatException("expected a date as yyyy-MM-dd");
 
     /// <summary>Parses an enum by its wire name.</summary>
     /// <typeparam name="TEnum">The enum.</typeparam>

@@ -7,7 +7,6 @@ using DeltaSdk.Serialization;
 using DeltaSdk.Tool.Conversion;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Text;
 using Spectre.Console;
 
 namespace DeltaSdk.Tool.Pull;
@@ -60,8 +59,8 @@ internal static class PullCommand
             Instant? since = null;
             if (parseResult.GetValue(updatedSince) is { } sinceText)
             {
-                since = InstantPattern.ExtendedIso.Parse(sinceText) is { Success: true } parsed
-                    ? parsed.Value
+                since = DeltaText.TryParseInstant(sinceText, out var parsed)
+                    ? parsed
                     : throw new ToolException($"--updated-since: '{sinceText}' is not an instant; give one in UTC such as 2025-06-30T00:00:00Z.");
             }
 
@@ -169,7 +168,7 @@ internal static class PullCommand
         console.WriteLine(string.Create(inv, $"  {PlanFile,-18} the plan ({plan.CataloguedTaskCount} catalogued tasks, {plan.Indicators.Length} indicators)"));
         console.WriteLine(string.Create(inv, $"  {TasksFile,-18} {taskCount} tasks"));
         console.WriteLine(string.Create(inv, $"  {ObservationsFile,-18} {observationCount} observations"));
-        console.WriteLine(string.Create(inv, $"  {ProgressFile,-18} {progressCount} progress reports{(since is null ? string.Empty : " recorded after " + InstantPattern.ExtendedIso.Format(since.Value))}"));
+        console.WriteLine(string.Create(inv, $"  {ProgressFile,-18} {progressCount} progress reports{(since is null ? string.Empty : " recorded after " + DeltaText.FormatInstant(since.Value))}"));
         if (since is not null)
         {
             console.WriteLine("Plan, tasks and observations are pulled whole; only progress is incremental.");
@@ -178,7 +177,7 @@ internal static class PullCommand
         // The server's recording times, not this machine's clock: reports are recorded in rising time, so nothing
         // recorded after the last one seen can be missed by the next pull, whatever the clocks say.
         console.WriteLine(highWaterMark is { } mark
-            ? "Next incremental pull: --updated-since " + InstantPattern.ExtendedIso.Format(mark)
+            ? "Next incremental pull: --updated-since " + DeltaText.FormatInstant(mark)
             : "No progress recorded yet: the next pull is a full one.");
         return ExitCodes.Success;
     }

@@ -5,7 +5,6 @@ using DeltaSdk.Data;
 using DeltaSdk.Serialization;
 using DeltaSdk.Tool.Validation;
 using NodaTime;
-using NodaTime.Text;
 
 namespace DeltaSdk.Tool.Status;
 
@@ -160,8 +159,7 @@ internal static class StatusCommand
             return SystemClock.Instance.GetCurrentInstant().InZone(PlanZone).Date;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : throw new ToolException($"--as-of: '{text}' is not a date; give one as yyyy-MM-dd, for example 2025-06-30.");
+        return DeltaText.TryParseDate(text, out var parsed) ? parsed : throw new ToolException($"--as-of: '{text}' is not a date; give one as yyyy-MM-dd, for example 2025-06-30.");
     }
 
     private static Region ResolveRegion(PlanIndex index, string text, string lang)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DeltaSdk.Analytics;
-using NodaTime.Text;
+using DeltaSdk.Serialization;
 using Spectre.Console;
 
 namespace DeltaSdk.Tool.Status;
@@ -93,7 +93,7 @@ internal static class StatusTables
                 new Text(task.ReportingRegions.ToString(Inv)),
                 new Text(Percent(task.PercentComplete)),
                 new Text(task.Completed ? "yes" : "no"),
-                new Text(task.LatestReportOn is { } on ? LocalDatePattern.Iso.Format(on) : string.Empty),
+                new Text(task.LatestReportOn is { } on ? DeltaText.FormatDate(on) : string.Empty),
                 new Text(task.Weight.ToString("0.0000", Inv)));
         }
 
@@ -117,7 +117,7 @@ internal static class StatusTables
     private static void WriteStatuses(IAnsiConsole console, StatusResult result, string lang)
     {
         var measure = OpenSdgProgressMeasure.Default;
-        console.MarkupLine(string.Create(Inv, $"[bold]Indicator status[/] for {Markup.Escape(Scope(result, lang))} as of {LocalDatePattern.Iso.Format(result.AsOf)} ({result.ObservationCount} observations read from {Markup.Escape(result.ObservationsFile!)})"));
+        console.MarkupLine(string.Create(Inv, $"[bold]Indicator status[/] for {Markup.Escape(Scope(result, lang))} as of {DeltaText.FormatDate(result.AsOf)} ({result.ObservationCount} observations read from {Markup.Escape(result.ObservationsFile!)})"));
         console.WriteLine(string.Create(
             Inv,
             $"Method {measure.Methodology.Id} {measure.Methodology.Version}: ratio = observed / required annual growth with a target (thresholds {Thresholds(measure.TargetThresholds)}), the annual growth itself without one ({Thresholds(measure.GrowthThresholds)})."));
@@ -164,7 +164,7 @@ internal static class StatusTables
     private static string Scope(StatusResult result, string lang)
         => result.Region is { } region ? $"{region.Code} {region.Name.Get(lang)} (and the regions within it)" : "the whole delta";
 
-    private static string Iso(ProgressSummary summary) => LocalDatePattern.Iso.Format(summary.AsOf);
+    private static string Iso(ProgressSummary summary) => DeltaText.FormatDate(summary.AsOf);
 
     private static string Percent(double? value) => value is { } v ? v.ToString("0.0", Inv) + "%" : "-";
 

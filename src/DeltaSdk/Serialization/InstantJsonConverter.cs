@@ -21,13 +21,7 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
     private static readonly InstantPattern Pattern = InstantPattern.ExtendedIso;
 
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => NodaTimeText.Read(ref reader, Pattern, "a UTC timestamp", static text => HasHour24(text) ? "the hour 24 is written as 00:00 of the next day" : null);
+        => NodaTimeText.Read(ref reader, Pattern, "a UTC timestamp", NodaTimeText.RefuseHour24);
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) => writer.WriteStringValue(Pattern.Format(value));
-
-    private static bool HasHour24(string text)
-    {
-        var time = text.IndexOf('T', StringComparison.Ordinal);
-        return time >= 0 && text.AsSpan(time + 1).StartsWith("24", StringComparison.Ordinal);
-    }
 }
