@@ -56,7 +56,7 @@ internal sealed partial class PlanApiHandlers
     public async Task<IResult> PutPlanAsync(HttpContext context, string planId, string? dryRun)
     {
         if (!QueryValues.TryParseRequired<PlanId>(planId, "planId", out var id, out var problem)
-            || !TryParseBoolean(dryRun, "dryRun", out var isDryRun, out problem))
+            || !QueryValues.TryParseBoolean(dryRun, "dryRun", out var isDryRun, out problem))
         {
             return problem;
         }
@@ -70,7 +70,7 @@ internal sealed partial class PlanApiHandlers
         // A dry run is a question, not a write: If-Match is optional there, and when given it must still be current.
         var hasIfMatch = context.Request.Headers.IfMatch.Count > 0;
         long expected = current.Revision;
-        if ((hasIfMatch || !isDryRun) && !TryReadRevisionMatch(context.Request, out expected, out problem))
+        if ((hasIfMatch || !isDryRun) && !IfMatchTarget.Plan.TryRead(context.Request, out expected, out problem))
         {
             return problem;
         }
@@ -145,12 +145,12 @@ internal sealed partial class PlanApiHandlers
 
             expectedVersion = 0;
         }
-        else if (!TryReadIfMatch(context.Request, out expectedVersion, out problem))
+        else if (!IfMatchTarget.Task.TryRead(context.Request, out expectedVersion, out problem))
         {
             return problem;
         }
 
-        var (_, task, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, ReadKeyTask, RequestLimits.Check).ConfigureAwait(false);
+        var (_, task, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => ReadResource<KeyTask>(utf8, "a key task"), RequestLimits.Check).ConfigureAwait(false);
         if (task is null)
         {
             return bodyProblem!;
@@ -234,7 +234,7 @@ internal sealed partial class PlanApiHandlers
 
         // The plan's ETag guards an indicator's definition, as it guards a whole-plan submit; the indicator's own version
         // guards its observations and rises with a new definition (PlanEdit.RedefinedIndicators).
-        if (!TryReadRevisionMatch(context.Request, out var expected, out problem))
+        if (!IfMatchTarget.Plan.TryRead(context.Request, out var expected, out problem))
         {
             return problem;
         }
@@ -244,7 +244,7 @@ internal sealed partial class PlanApiHandlers
             return PlanChanged(id, current.Revision);
         }
 
-        var (_, indicator, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, ReadIndicator, static (_, _) => null).ConfigureAwait(false);
+        var (_, indicator, bodyProblem) = await RequestBodies.ReadDocumentAsync(context, _options, static utf8 => ReadResource<Indicator>(utf8, "an indicator"), static (_, _) => null).ConfigureAwait(false);
         if (indicator is null)
         {
             return bodyProblem!;
@@ -276,18 +276,6 @@ internal sealed partial class PlanApiHandlers
         }
     }
 
-    private static Indicator ReadIndicator(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8, ServerJson.TypeInfo<Indicator>()) ?? throw new DeltaFormatException("The body is null; expected an indicator.", "$");
-        }
-        catch (JsonException exception)
-        {
-            throw new DeltaFormatException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
-        }
-    }
-
     /// <summary>
     /// The plan with <paramref name="task"/> in place of the task with its code when it stays in the same aspect, else
     /// (a new task, or one that changes aspect) at the end of its aspect's tasks, or of the unassigned tasks.
@@ -316,11 +304,13 @@ internal sealed partial class PlanApiHandlers
             : without with { UnassignedTasks = without.UnassignedTasks.Add(task) };
     }
 
-    private static KeyTask ReadKeyTask(ReadOnlySpan<byte> utf8)
+    /// <summary>Reads a body holding one model object (not a document with a header), with the format's error positions.</summary>
+    private static T ReadResource<T>(ReadOnlySpan<byte> utf8, string expected)
+        where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize(utf8, ServerJson.TypeInfo<KeyTask>()) ?? throw new DeltaFormatException("The body is null; expected a key task.", "$");
+            return JsonSerializer.Deserialize(utf8, ServerJson.TypeInfo<T>()) ?? throw new DeltaFormatException($"The body is null; expected {expected}.", "$");
         }
         catch (JsonException exception)
         {
@@ -359,54 +349,6 @@ internal sealed partial class PlanApiHandlers
             StatusCodes.Status412PreconditionFailed,
             ProblemCodes.PreconditionFailed,
             $"Task '{code}' has changed since it was read (it is now at {ETags.ForVersion(currentVersion)}): read the task again, then retry with its new ETag.");
-
-    /// <summary>Reads If-Match as a plan revision's ETag: 428 when missing or <c>*</c>, a tag that is no revision never matches.</summary>
-    private static bool TryReadRevisionMatch(HttpRequest request, out long revision, [NotNullWhen(false)] out ProblemResult? problem)
-    {
-        revision = -1;
-        problem = null;
-        var values = request.Headers.IfMatch;
-        if (values.Count == 0)
-        {
-            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "Send If-Match with the plan's ETag (from GET of the plan or a dry run), so that a concurrent change is detected instead of overwritten.");
-            return false;
-        }
-
-        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
-        {
-            problem = ProblemResult.BadRequest("If-Match is malformed: expected a quoted entity tag such as \"r1\".");
-            return false;
-        }
-
-        if (tags.Any(static t => t.Equals(EntityTagHeaderValue.Any)))
-        {
-            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "If-Match: * would overwrite whatever is there; send the plan's ETag instead.");
-            return false;
-        }
-
-        var strong = tags.FirstOrDefault(static t => !t.IsWeak && ETags.TryParseRevision(t.Tag.ToString(), out _));
-        revision = strong is not null && ETags.TryParseRevision(strong.Tag.ToString(), out var parsed) ? parsed : -1;
-        return true;
-    }
-
-    private static bool TryParseBoolean(string? text, string parameter, out bool value, [NotNullWhen(false)] out ProblemResult? problem)
-    {
-        value = false;
-        problem = null;
-        if (string.IsNullOrEmpty(text) || string.Equals(text, "false", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (string.Equals(text, "true", StringComparison.Ordinal))
-        {
-            value = true;
-            return true;
-        }
-
-        problem = ProblemResult.BadRequest($"{parameter} '{text}' is not true or false.");
-        return false;
-    }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Recorded revision {Revision} of plan {Plan}: {Changes} change(s).")]
     private static partial void LogPlanWritten(ILogger logger, PlanId plan, long revision, int changes);

@@ -94,11 +94,9 @@ internal sealed partial class PlanApiHandlers
             return IndicatorNotFound(id);
         }
 
-        if (!TryReadIfMatch(context.Request, out var expectedVersion, out problem))
+        if (!IfMatchTarget.Indicator(id).TryRead(context.Request, out var expectedVersion, out problem))
         {
-            return problem.Status == StatusCodes.Status428PreconditionRequired
-                ? new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, $"Send If-Match with the indicator's ETag (from GET /v1/indicators/{id}), so that a concurrent correction is detected instead of silently superseded.")
-                : problem;
+            return problem;
         }
 
         if (!TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))

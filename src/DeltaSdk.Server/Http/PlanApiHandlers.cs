@@ -192,7 +192,7 @@ internal sealed partial class PlanApiHandlers(
             return TaskNotFound(id, taskCode);
         }
 
-        if (!TryReadIfMatch(context.Request, out var expectedVersion, out problem)
+        if (!IfMatchTarget.Task.TryRead(context.Request, out var expectedVersion, out problem)
             || !TryReadIdempotencyKey(context.Request, out var idempotencyKey, out problem))
         {
             return problem;
@@ -302,35 +302,6 @@ internal sealed partial class PlanApiHandlers(
         {
             return (null, ProblemResult.BadRequest("pageToken is not a token this query returned: pass back nextPageToken unchanged, with the same filters."));
         }
-    }
-
-    private static bool TryReadIfMatch(HttpRequest request, out long version, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemResult? problem)
-    {
-        version = 0;
-        problem = null;
-        var values = request.Headers.IfMatch;
-        if (values.Count == 0)
-        {
-            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "Send If-Match with the task's ETag (from GET of the task), so that a concurrent change is detected instead of overwritten.");
-            return false;
-        }
-
-        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
-        {
-            problem = ProblemResult.BadRequest("If-Match is malformed: expected a quoted entity tag such as \"v1\".");
-            return false;
-        }
-
-        if (tags.Any(static t => t.Equals(EntityTagHeaderValue.Any)))
-        {
-            problem = new ProblemResult(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "If-Match: * would overwrite whatever is there; send the task's ETag instead.");
-            return false;
-        }
-
-        // Strong comparison (RFC 9110): a weak tag or one that is no task version can never match, so it is stale.
-        var strong = tags.FirstOrDefault(static t => !t.IsWeak && ETags.TryParseVersion(t.Tag.ToString(), out _));
-        version = strong is not null && ETags.TryParseVersion(strong.Tag.ToString(), out var parsed) ? parsed : -1;
-        return true;
     }
 
     private static bool TryReadIdempotencyKey(HttpRequest request, out string? key, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemResult? problem)

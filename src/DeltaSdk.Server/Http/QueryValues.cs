@@ -70,6 +70,26 @@ internal static class QueryValues
         }
     }
 
+    /// <summary>Parses a flag: <c>true</c> or <c>false</c> exactly (absent is false); anything else is a problem naming the parameter.</summary>
+    public static bool TryParseBoolean(string? text, string parameter, out bool value, [NotNullWhen(false)] out ProblemResult? problem)
+    {
+        value = false;
+        problem = null;
+        if (string.IsNullOrEmpty(text) || string.Equals(text, "false", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (string.Equals(text, "true", StringComparison.Ordinal))
+        {
+            value = true;
+            return true;
+        }
+
+        problem = ProblemResult.BadRequest($"{parameter} '{text}' is not true or false.");
+        return false;
+    }
+
     /// <summary>Parses an enum written as on the wire (camelCase member name).</summary>
     public static bool TryParseEnum<T>(string? text, string parameter, out T? value, [NotNullWhen(false)] out ProblemResult? problem)
         where T : struct, Enum
