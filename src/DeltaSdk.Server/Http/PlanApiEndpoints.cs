@@ -28,10 +28,11 @@ internal static class PlanApiEndpoints
                 "/plans/{planId}",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, [FromQuery] string? dryRun, [FromHeader(Name = "If-Match")] string? ifMatch)
                     => api.PutPlanAsync(context, planId, dryRun))
-            .CatalogueWrite<Plan, Changes.ChangeSet>(
+            .Write<Plan, Changes.ChangeSet>(
                 "putPlan",
                 "Plans",
-                "Replaces a plan document (aspects and their declared counts, tasks, indicators with targets, agencies, sources) and answers the change set from the stored revision to it, with the new revision's ETag. Needs an API key with write rights and If-Match with the plan's ETag. dryRun=true validates and answers the change set against the current revision (and that revision's ETag) without writing. Removing a task that has progress reports is a 409.")
+                "Replaces a plan document (aspects and their declared counts, tasks, indicators with targets, agencies, sources) and answers the change set from the stored revision to it, with the new revision's ETag. Needs an API key with write rights and If-Match with the plan's ETag. dryRun=true validates and answers the change set against the current revision (and that revision's ETag) without writing. Removing a task that has progress reports is a 409.",
+                StatusCodes.Status200OK)
             .Produces<DeltaProblemDetails>(StatusCodes.Status409Conflict, ProblemResult.ContentType);
 
         v1.MapGetAndHead(
@@ -44,10 +45,11 @@ internal static class PlanApiEndpoints
                 "/plans/{planId}/tasks/{code}",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch)
                     => api.PutTaskAsync(context, planId, code))
-            .CatalogueWrite<KeyTask, KeyTask>(
+            .Write<KeyTask, KeyTask>(
                 "putTask",
                 "Tasks",
-                "Adds a key task (If-None-Match: *; 201) or updates one (If-Match with its ETag; 200), validated as part of the whole plan and recorded as a new plan revision. Answers the task and its new ETag; a changed task's version goes up, so progress writers holding the old ETag read it again.")
+                "Adds a key task (If-None-Match: *; 201) or updates one (If-Match with its ETag; 200), validated as part of the whole plan and recorded as a new plan revision. Answers the task and its new ETag; a changed task's version goes up, so progress writers holding the old ETag read it again.",
+                StatusCodes.Status200OK)
             .Produces<KeyTask>(StatusCodes.Status201Created, Json)
             .Produces<DeltaProblemDetails>(StatusCodes.Status409Conflict, ProblemResult.ContentType);
 
@@ -55,10 +57,11 @@ internal static class PlanApiEndpoints
                 "/plans/{planId}/indicators/{indicatorId}",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string indicatorId, [FromHeader(Name = "If-Match")] string? ifMatch)
                     => api.PutIndicatorAsync(context, planId, indicatorId))
-            .CatalogueWrite<Indicator, Indicator>(
+            .Write<Indicator, Indicator>(
                 "putIndicator",
                 "Indicators",
-                "Adds (201) or replaces (200) an indicator of a plan, with its baseline and targets, validated as part of the whole plan and recorded as a new plan revision. Needs an API key with write rights and If-Match with the plan's ETag; answers the indicator and the plan's new ETag.")
+                "Adds (201) or replaces (200) an indicator of a plan, with its baseline and targets, validated as part of the whole plan and recorded as a new plan revision. Needs an API key with write rights and If-Match with the plan's ETag; answers the indicator and the plan's new ETag.",
+                StatusCodes.Status200OK)
             .Produces<Indicator>(StatusCodes.Status201Created, Json);
 
         v1.MapGetAndHead("/plans/{planId}/aspects", ([FromServices] PlanApiHandlers api, HttpContext context, string planId) => api.ListAspectsAsync(context, planId))
@@ -113,10 +116,7 @@ internal static class PlanApiEndpoints
                 "/plans/{planId}/tasks/{code}/progress",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string planId, string code, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
                     => api.PostProgressAsync(context, planId, code))
-            .Write<ProgressReport, ProgressReport>("postProgress", "Progress", "Records a progress report for a task. Needs an API key with write rights and If-Match with the task's current ETag; answers 201 with the stored report, its Location and the task's new ETag.")
-            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
+            .Write<ProgressReport, ProgressReport>("postProgress", "Progress", "Records a progress report for a task. Needs an API key with write rights and If-Match with the task's current ETag; answers 201 with the stored report, its Location and the task's new ETag.");
 
         v1.MapGetAndHead("/regions", ([FromServices] PlanApiHandlers api, HttpContext context, [FromQuery] string? level, [FromQuery] string? parent, [FromQuery] int? pageSize, [FromQuery] string? pageToken)
                 => api.ListRegionsAsync(context, level, parent, pageSize, pageToken))
@@ -165,10 +165,7 @@ internal static class PlanApiEndpoints
                 "/indicators/{indicatorId}/observations",
                 ([FromServices] PlanApiHandlers api, HttpContext context, string indicatorId, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = PlanApiHandlers.IdempotencyKeyHeader)] string? idempotencyKey)
                     => api.PostObservationsAsync(context, indicatorId))
-            .Write<ObservationBatch, ObservationWriteResult>("postObservations", "Indicators", "Records observations of an indicator (an observation batch document); one for the same region or group and period becomes its next revision, and the earlier ones stay readable (asOf, revisions). Needs an API key with write rights and If-Match with the indicator's current ETag; answers 201 with the counts and the indicator's new ETag.")
-            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
+            .Write<ObservationBatch, ObservationWriteResult>("postObservations", "Indicators", "Records observations of an indicator (an observation batch document); one for the same region or group and period becomes its next revision, and the earlier ones stay readable (asOf, revisions). Needs an API key with write rights and If-Match with the indicator's current ETag; answers 201 with the counts and the indicator's new ETag.");
 
         return v1;
     }
@@ -197,33 +194,23 @@ internal static class PlanApiEndpoints
         return builder;
     }
 
-    /// <summary>A catalogue write (PUT): 200 with the result, and every refusal a conditional write can get.</summary>
-    private static RouteHandlerBuilder CatalogueWrite<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary)
+    /// <summary>
+    /// A conditional write (every write names an ETag in If-Match): its success answer, then every refusal such a write
+    /// can get, from a malformed request to a missing (428) or stale (412) precondition.
+    /// </summary>
+    private static RouteHandlerBuilder Write<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary, int success = StatusCodes.Status201Created)
         where TRequest : notnull
         => builder.WithName(name).WithTags(tag).WithSummary(summary)
             .RequireAuthorization(ApiKeyAuthenticationHandler.WritePolicy)
             .Accepts<TRequest>(Json)
-            .Produces<TResponse>(StatusCodes.Status200OK, Json)
+            .Produces<TResponse>(success, Json)
             .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status401Unauthorized, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status403Forbidden, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status404NotFound, ProblemResult.ContentType)
+            .Produces<DeltaProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemResult.ContentType)
             .Produces<DeltaProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemResult.ContentType);
-
-    private static RouteHandlerBuilder Write<TRequest, TResponse>(this RouteHandlerBuilder builder, string name, string tag, string summary)
-        where TRequest : notnull
-        => builder.WithName(name).WithTags(tag).WithSummary(summary)
-            .RequireAuthorization(ApiKeyAuthenticationHandler.WritePolicy)
-            .Accepts<TRequest>(Json)
-            .Produces<TResponse>(StatusCodes.Status201Created, Json)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status400BadRequest, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status401Unauthorized, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status403Forbidden, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemResult.ContentType)
-            .Produces<DeltaProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemResult.ContentType);
 }
