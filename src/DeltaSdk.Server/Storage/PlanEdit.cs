@@ -20,19 +20,13 @@ internal sealed class PlanEdit
         Removed = [.. current.AllTasks.Where(t => !newTasks.ContainsKey(t.Code)).Select(static t => t.Code)];
 
         // A task whose document differs in any member (a move between aspects included) gets a new version.
-        var touched = Changes.Changes
-            .Where(static c => c.Entity == ChangedEntity.Task && c.Kind is ChangeKind.Changed or ChangeKind.Moved && c.Key is not null)
-            .Select(static c => c.Key!)
-            .ToHashSet(StringComparer.Ordinal);
+        var touched = ChangedKeys(Changes, ChangedEntity.Task);
         Updated = [.. next.AllTasks.Where(t => oldTasks.ContainsKey(t.Code) && touched.Contains(t.Code.ToString()))];
 
         // An indicator's ETag guards its observations; a new definition (unit, baseline, targets) changes what a
         // figure means, so a writer who read the old one must read again before adding figures under it.
         var oldIndicators = current.Indicators.Select(static i => i.Id).ToHashSet();
-        var redefined = Changes.Changes
-            .Where(static c => c.Entity == ChangedEntity.Indicator && c.Kind is ChangeKind.Changed or ChangeKind.Moved && c.Key is not null)
-            .Select(static c => c.Key!)
-            .ToHashSet(StringComparer.Ordinal);
+        var redefined = ChangedKeys(Changes, ChangedEntity.Indicator);
         RedefinedIndicators = [.. next.Indicators.Where(i => oldIndicators.Contains(i.Id) && redefined.Contains(i.Id.ToString())).Select(static i => i.Id)];
         AddedIndicators = [.. next.Indicators.Where(i => !oldIndicators.Contains(i.Id)).Select(static i => i.Id)];
     }
@@ -76,6 +70,13 @@ internal sealed class PlanEdit
 
         return new PlanEdit(current, next);
     }
+
+    /// <summary>The keys of the entities of one kind that both plans hold and that differ in some member, or moved.</summary>
+    private static HashSet<string> ChangedKeys(ChangeSet changes, ChangedEntity entity)
+        => changes.Changes
+            .Where(c => c.Entity == entity && c.Kind is ChangeKind.Changed or ChangeKind.Moved && c.Key is not null)
+            .Select(static c => c.Key!)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The summary a revision is listed with.</summary>
     public static PlanRevisionSummary Summary(PlanId plan, long revision, Instant recordedAt, ChangeSet changes) => new()
