@@ -158,21 +158,8 @@ public sealed class CatalogueEndpointTests : IAsyncLifetime
         return plan with { Aspects = [.. plan.Aspects.Select(static a => a with { DeclaredTaskCount = null })] };
     }
 
-    private async Task<HttpResponseMessage> PutPlanAsync(Plan plan, string? etag, string? key = TestServer.WriteKey, string query = "")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, PlanPath + query) { Content = TestServer.Json(DeltaJson.WritePlan(plan)) };
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-
-        return await _server.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PutPlanAsync(Plan plan, string? etag, string? key = TestServer.WriteKey, string query = "")
+        => _server.SendWriteAsync(HttpMethod.Put, PlanPath + query, TestServer.Json(DeltaJson.WritePlan(plan)), etag, key);
 
     private async Task<HttpResponseMessage> PutTaskAsync(TaskCode code, KeyTask task, string? ifMatch, string? ifNoneMatch)
     {

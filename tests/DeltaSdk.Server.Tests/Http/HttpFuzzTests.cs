@@ -63,12 +63,14 @@ public sealed class HttpFuzzTests
         SyntheticPlanData.Report(SyntheticPlanData.Code(1), ImplementationStatus.InProgress, new LocalDate(2025, 1, 1), 40), DeltaJson.Options));
 
     /// <summary>Valid documents of each kind a route takes: a report, a plan (for PUT), a task, an indicator, observations.</summary>
+    private static readonly Plan ValidPlan = SyntheticPlanData.Plan(20);
+
     private static readonly byte[][] ValidDocuments =
     [
         ValidReport,
-        DeltaJson.WritePlanToUtf8Bytes(SyntheticPlanData.Plan(20)),
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(SyntheticPlanData.Plan(20).AllTasks.First(), DeltaJson.Options)),
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(SyntheticPlanData.Plan(20).Indicators[0], DeltaJson.Options)),
+        DeltaJson.WritePlanToUtf8Bytes(ValidPlan),
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ValidPlan.AllTasks.First(), DeltaJson.Options)),
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ValidPlan.Indicators[0], DeltaJson.Options)),
         Encoding.UTF8.GetBytes(RepeatedList("observations", 3)),
     ];
 

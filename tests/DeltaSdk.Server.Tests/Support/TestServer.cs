@@ -65,46 +65,29 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static StringContent Json(ProgressReport report) => Json(JsonSerializer.Serialize(report, DeltaJson.Options));
 
-    public async Task<string> TaskETagAsync(TaskCode code)
-    {
-        using var response = await Http.GetAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks/{code}");
-        response.EnsureSuccessStatusCode();
-        return response.Headers.ETag!.ToString();
-    }
+    public Task<string> TaskETagAsync(TaskCode code) => ETagOfAsync($"v1/plans/{SyntheticPlanData.PlanId}/tasks/{code}");
 
-    public async Task<HttpResponseMessage> PostProgressAsync(ProgressReport report, string? etag, string? key = WriteKey, string? idempotencyKey = null, string? path = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path ?? $"v1/plans/{report.Plan}/tasks/{report.Task}/progress") { Content = Json(report) };
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return await Http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> PostProgressAsync(ProgressReport report, string? etag, string? key = WriteKey, string? idempotencyKey = null, string? path = null)
+        => SendWriteAsync(HttpMethod.Post, path ?? $"v1/plans/{report.Plan}/tasks/{report.Task}/progress", Json(report), etag, key, idempotencyKey);
 
     /// <summary>Gets the indicator's ETag: the version an observation write names in If-Match.</summary>
-    public async Task<string> IndicatorETagAsync(IndicatorId? indicator = null)
+    public Task<string> IndicatorETagAsync(IndicatorId? indicator = null) => ETagOfAsync($"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}");
+
+    /// <summary>Posts an observation batch document with the given If-Match (none when null) and idempotency key.</summary>
+    public Task<HttpResponseMessage> PostObservationsAsync(string json, string? etag, string? idempotencyKey = null, string? key = WriteKey, IndicatorId? indicator = null)
+        => SendWriteAsync(HttpMethod.Post, $"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}/observations", Json(json), etag, key, idempotencyKey);
+
+    private async Task<string> ETagOfAsync(string path)
     {
-        using var response = await Http.GetAsync($"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}");
+        using var response = await Http.GetAsync(path);
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag!.ToString();
     }
 
-    /// <summary>Posts an observation batch document with the given If-Match (none when null) and idempotency key.</summary>
-    public async Task<HttpResponseMessage> PostObservationsAsync(string json, string? etag, string? idempotencyKey = null, string? key = WriteKey, IndicatorId? indicator = null)
+    /// <summary>Sends a body with the headers of a write (If-Match, API key, Idempotency-Key), each left out when null.</summary>
+    public async Task<HttpResponseMessage> SendWriteAsync(HttpMethod method, string path, HttpContent content, string? etag, string? key = WriteKey, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/indicators/{indicator ?? SyntheticPlanData.Indicator}/observations") { Content = Json(json) };
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", etag);
