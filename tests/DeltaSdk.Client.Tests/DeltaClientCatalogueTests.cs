@@ -16,23 +16,16 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
 {
     private static readonly Plan Embedded = YangtzeRiverDelta.ActionPlan2024To2026;
     private static readonly PlanId PlanId = Embedded.Id;
-    private readonly string _directory = Directory.CreateTempSubdirectory("deltasdk-catalogue-tests-").FullName;
-    private TestServer _server = null!;
+    private SqliteFileServer _host = null!;
     private DeltaClient _client = null!;
-
-    private string Database => Path.Combine(_directory, "plan.db");
 
     public async Task InitializeAsync()
     {
-        _server = await StartAsync();
-        _client = _server.CreateClient();
+        _host = await SqliteFileServer.StartAsync(Seed());
+        _client = _host.Server.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     /// <summary>
     /// Synthetic edits, made by code (none is a fact about the real plan): task YRD-1-02's English title, a new task
@@ -194,10 +187,8 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
         var read = await _client.GetVersionedPlanAsync(PlanId);
         var submitted = await _client.SubmitPlanAsync(Planted(read.Value), read.ETag);
         var revisions = await _client.ListPlanRevisionsAsync(PlanId).ToListAsync();
-        await _server.DisposeAsync();
 
-        _server = await StartAsync();
-        _client = _server.CreateClient();
+        _client = await _host.RestartAsync();
 
         Assert.Equal(revisions, await _client.ListPlanRevisionsAsync(PlanId).ToListAsync());
         Assert.Equal(submitted.ETag, (await _client.GetVersionedPlanAsync(PlanId)).ETag);
@@ -207,11 +198,10 @@ public sealed class DeltaClientCatalogueTests : IAsyncLifetime
         Assert.True(PlanDiff.Compare(Planted(Embedded), atWrite).IsEmpty);
     }
 
-    private async Task<TestServer> StartAsync()
-        => await TestServer.StartAsync(new SqlitePlanStore(Database, new PlanStoreSeed
-        {
-            Plans = [Embedded],
-            Regions = YangtzeRiverDelta.Regions,
-            Observations = YangtzeRiverDelta.Observations.Observations,
-        }));
+    private static PlanStoreSeed Seed() => new()
+    {
+        Plans = [Embedded],
+        Regions = YangtzeRiverDelta.Regions,
+        Observations = YangtzeRiverDelta.Observations.Observations,
+    };
 }

@@ -12,23 +12,16 @@ namespace DeltaSdk.Client.Tests;
 public sealed class DeltaClientChangeTrackingTests : IAsyncLifetime
 {
     private static readonly PlanId Plan = SyntheticData.PlanId;
-    private readonly string _directory = Directory.CreateTempSubdirectory("deltasdk-client-tracking-").FullName;
-    private TestServer _server = null!;
+    private SqliteFileServer _host = null!;
     private DeltaClient _client = null!;
-
-    private string Database => Path.Combine(_directory, "plan.db");
 
     public async Task InitializeAsync()
     {
-        _server = await StartAsync();
-        _client = _server.CreateClient();
+        _host = await SqliteFileServer.StartAsync(SyntheticData.Seed());
+        _client = _host.Server.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_task_carries_its_latest_progress_per_region_and_when_it_changed()
@@ -139,9 +132,7 @@ public sealed class DeltaClientChangeTrackingTests : IAsyncLifetime
         var before = await _client.GetTaskAsync(Plan, code);
         var feed = await _client.ListPlanProgressAsync(Plan).ToListAsync();
 
-        await _server.DisposeAsync();
-        _server = await StartAsync();
-        _client = _server.CreateClient();
+        _client = await _host.RestartAsync();
 
         var after = await _client.GetTaskAsync(Plan, code);
         Assert.Equal(before.ETag, after.ETag);
@@ -154,9 +145,8 @@ public sealed class DeltaClientChangeTrackingTests : IAsyncLifetime
     [Fact]
     public async Task A_province_filter_finds_the_tasks_about_its_cities()
     {
-        await _server.DisposeAsync();
-        _server = await TestServer.StartAsync(new SqlitePlanStore(Path.Combine(_directory, "cities.db"), SeedWithCityTask(out var cityTask, out var city)));
-        _client = _server.CreateClient();
+        await using var cities = await SqliteFileServer.StartAsync(SeedWithCityTask(out var cityTask, out var city));
+        _client = cities.Server.CreateClient();
 
         var province = city.Province;
         var found = await _client.ListTasksAsync(Plan, new TaskQuery { Region = province, PageSize = 200 }).Select(static t => t.Task.Code).ToListAsync();
@@ -192,6 +182,4 @@ public sealed class DeltaClientChangeTrackingTests : IAsyncLifetime
         => [.. reports.Select(static r => (r.Task, r.Region, r.Status, r.PercentComplete, r.RecordedAt))];
 
     private static string Json(TrackedTask task) => System.Text.Json.JsonSerializer.Serialize(task, ApiJson.Options);
-
-    private Task<TestServer> StartAsync() => TestServer.StartAsync(new SqlitePlanStore(Database, SyntheticData.Seed()));
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using DeltaSdk.Api;
 using DeltaSdk.Client.Tests.Infrastructure;
-using DeltaSdk.Server.Storage;
 using NodaTime;
 
 namespace DeltaSdk.Client.Tests;
@@ -14,22 +13,16 @@ public sealed class DeltaClientObservationHistoryTests : IAsyncLifetime
 {
     private static readonly IndicatorId Indicator = SyntheticData.IndicatorId;
     private static readonly RegionCode Shanghai = SyntheticData.Provinces[0];
-    private readonly string _directory = Directory.CreateTempSubdirectory("deltasdk-history-tests-").FullName;
-    private TestServer _server = null!;
+    private SqliteFileServer _host = null!;
     private DeltaClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync(new SqlitePlanStore(Path.Combine(_directory, "plan.db"), SyntheticData.Seed()));
-        _client = _server.CreateClient();
+        _host = await SqliteFileServer.StartAsync(SyntheticData.Seed());
+        _client = _host.Server.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Two_concurrent_corrections_one_wins_the_other_gets_a_conflict_and_nothing_vanishes()
@@ -90,10 +83,8 @@ public sealed class DeltaClientObservationHistoryTests : IAsyncLifetime
         var revisions = await _client.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), Shanghai).ToListAsync();
         var feed = await _client.ListObservationChangesAsync(Indicator, NodaConstants.UnixEpoch).ToListAsync();
         var etag = (await _client.GetIndicatorAsync(Indicator)).ETag;
-        await _server.DisposeAsync();
 
-        _server = await TestServer.StartAsync(new SqlitePlanStore(Path.Combine(_directory, "plan.db"), SyntheticData.Seed()));
-        _client = _server.CreateClient();
+        _client = await _host.RestartAsync();
 
         Assert.Equal([1d, 2d, 3d], revisions.Select(static o => o.Value));
         Assert.Equal(revisions, await _client.ListObservationRevisionsAsync(Indicator, ReportingPeriod.ForYear(2024), Shanghai).ToListAsync());
